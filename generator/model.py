@@ -1,0 +1,175 @@
+"""The model: frozen values that every pipeline stage passes on.
+
+Readers produce a :class:`Transcript` (turns as the file wrote them, labels unresolved).
+``archive.py`` turns transcripts plus YAML metadata into :class:`Episode` values whose turns
+carry the resolved person id, and collects everything into one :class:`Archive`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the input, reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # "error" leaves the item out; "warning" builds it anyway
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ReadError(Exception):
+    """A file that cannot be read; carries the line where reading failed."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One stretch of speech by one speaker.
+
+    ``speaker`` is the label exactly as the file wrote it ("" when the file names nobody);
+    ``start``/``end`` are seconds from the start of the audio, ``None`` when unknown;
+    ``line`` is the 1-based line in the source file where the turn begins.
+    """
+
+    speaker: str
+    text: str
+    start: float | None = None
+    end: float | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What a reader returns: the turns, and any metadata the file itself carries
+    (YAML front matter, JSON header fields), which episode sidecars override."""
+
+    turns: tuple[Turn, ...]
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    start: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A speaker from ``speakers.yml``, or one discovered from an unknown label."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    bio: str = ""
+    image: str = ""
+    role: str = ""
+    links: tuple[Link, ...] = ()
+    declared: bool = True  # False for people made up from a label nobody declared
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Show:
+    id: str
+    title: str
+    description: str = ""
+    url: str = ""
+    feed: str = ""
+    image: str = ""
+    hosts: tuple[str, ...] = ()
+    language: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class EpisodeTurn:
+    """A turn placed in its episode: the resolved person (``None`` for unnamed labels
+    such as "Q"), its stable anchor id and its ordinal position."""
+
+    turn: Turn
+    person: str | None
+    anchor: str
+    index: int
+
+    @property
+    def words(self) -> int:
+        return len(self.turn.text.split())
+
+
+@dataclass(frozen=True)
+class Episode:
+    show: str
+    slug: str
+    title: str
+    date: dt.date
+    path: str
+    turns: tuple[EpisodeTurn, ...]
+    audio: str = ""
+    duration: float | None = None
+    description: str = ""
+    source_url: str = ""
+    tags: tuple[str, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    language: str = ""
+    format: str = ""
+
+    @property
+    def uri(self) -> str:
+        """The episode page's folder, relative to the site root, with a trailing slash."""
+        return f"shows/{self.show}/{self.slug}/"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.show, self.slug)
+
+    @property
+    def length(self) -> float | None:
+        """The duration from metadata, else the end of the last timed turn."""
+        if self.duration:
+            return self.duration
+        ends = [t.turn.end or t.turn.start for t in self.turns if t.turn.start is not None]
+        return max((e for e in ends if e is not None), default=None)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One person in one episode: which turns were theirs and how much they said."""
+
+    person: str
+    episode: Episode
+    turns: tuple[EpisodeTurn, ...]
+    words: int
+    seconds: float | None
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything, read and validated, before any page is rendered."""
+
+    shows: Mapping[str, Show]
+    people: Mapping[str, Person]
+    episodes: tuple[Episode, ...]  # newest first
+    appearances: Mapping[str, tuple[Appearance, ...]]  # person id -> newest first
+    labels: Mapping[str, tuple[tuple[str, Episode], ...]]  # unresolved label -> (label, episode)
+    unnamed: frozenset[str] = frozenset()
+    problems: tuple[Problem, ...] = ()

@@ -1,0 +1,73 @@
+"""Transcript readers, one module per format, registered explicitly in :data:`READERS`.
+
+Every reader has the same signature: ``read(text, path) -> Transcript``; it raises
+:class:`~generator.model.ReadError` with the line where the input stopped making sense.
+:func:`read_file` decodes the bytes, picks the reader (the episode's ``format:`` if given,
+else :func:`detect`) and is the only entry point the archive uses.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+from ..model import ReadError, Transcript
+from . import podcast_json, text
+
+Reader = Callable[[str, str], Transcript]
+
+READERS: dict[str, Reader] = {
+    "text": text.read,
+    "podcast-json": podcast_json.read,
+}
+
+#: File endings that may hold a transcript, and the format they suggest before content is seen.
+EXTENSIONS: dict[str, str] = {
+    ".md": "text",
+    ".markdown": "text",
+    ".txt": "text",
+    ".json": "json",  # decided by its keys, see detect()
+}
+
+
+def is_transcript(path: Path) -> bool:
+    return path.suffix.lower() in EXTENSIONS
+
+
+def detect(path: str, content: str) -> str:
+    """The format of a file, from its extension and, where that is ambiguous, its content."""
+    guess = EXTENSIONS.get(Path(path).suffix.lower(), "text")
+    if guess == "json":
+        return "podcast-json"
+    return guess
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an error."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(1, f"not valid UTF-16 text: {exc.reason}") from None
+    if b"\0" in data[:4096]:
+        raise ReadError(1, "expected a text file, found binary data (NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ReadError(line, f"expected UTF-8 text, found byte 0x{data[exc.start]:02x} (save the file as UTF-8)") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_file(path: Path, display: str, format: str | None = None) -> Transcript:
+    """Read one transcript file; ``display`` is the path used in messages."""
+    content = decode(path.read_bytes())
+    if not content.strip():
+        raise ReadError(1, "the file is empty: expected a transcript")
+    name = format or detect(display, content)
+    reader = READERS.get(name)
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise ReadError(1, f"unknown format {name!r}: expected one of {known}")
+    return reader(content, display)

@@ -1,0 +1,94 @@
+"""Helpers every reader shares: timestamps, front matter, merging cues into turns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+
+from ..model import ReadError, Turn
+
+_TIME = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
+
+
+def parse_time(value: str, line: int = 0) -> float:
+    """Seconds from ``hh:mm:ss.mmm``, ``mm:ss,mmm``, ``ss`` (hours may have any digits).
+
+    >>> parse_time("01:02:03.5")
+    3723.5
+    """
+    m = _TIME.match(value.strip())
+    if not m:
+        raise ReadError(line, f"expected a timestamp such as 00:01:23.450, found {value!r}")
+    hours, minutes, seconds, frac = m.groups()
+    total = int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds)
+    if frac:
+        total += int(frac.ljust(3, "0")) / 1000
+    return float(total)
+
+
+def format_time(seconds: float, *, sep: str = ".", millis: bool = True) -> str:
+    """``hh:mm:ss.mmm`` (or ``hh:mm:ss`` with ``millis=False``)."""
+    ms = round(seconds * 1000)
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, ms = divmod(rest, 1000)
+    base = f"{h:02d}:{m:02d}:{s:02d}"
+    return f"{base}{sep}{ms:03d}" if millis else base
+
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Split YAML front matter off ``text``: ``(meta, body, body's first line number)``.
+
+    Malformed YAML is an error with the line YAML reports, never silently ignored.
+    """
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text, 1
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ReadError(line, f"front matter is not valid YAML: {problem}") from None
+    if not isinstance(meta, dict):
+        raise ReadError(2, f"front matter must be a mapping of keys to values, found {type(meta).__name__}")
+    return meta, text[m.end():], text.count("\n", 0, m.end()) + 1
+
+
+def merge_turns(turns: Iterable[Turn]) -> tuple[Turn, ...]:
+    """Join consecutive turns of one speaker into one turn that keeps the first start time.
+
+    Only turns with a *named* speaker merge: unattributed paragraphs stay paragraphs.
+    """
+    merged: list[Turn] = []
+    for turn in turns:
+        if not turn.text.strip():
+            continue
+        prev = merged[-1] if merged else None
+        if prev is not None and turn.speaker and prev.speaker == turn.speaker:
+            end = turn.end if turn.end is not None else prev.end
+            merged[-1] = Turn(prev.speaker, f"{prev.text} {turn.text}", prev.start, end, prev.line)
+        else:
+            merged.append(turn)
+    return tuple(merged)
+
+
+def check_order(turns: Iterable[Turn]) -> None:
+    """Timestamps that go backwards are a reading error (usually a truncated or spliced file)."""
+    last: float | None = None
+    for turn in turns:
+        if turn.start is None:
+            continue
+        if last is not None and turn.start + 1.0 < last:
+            raise ReadError(
+                turn.line,
+                f"timestamps go backwards: {format_time(turn.start)} comes after {format_time(last)}",
+            )
+        last = turn.start
