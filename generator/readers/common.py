@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import yaml
-
+from .. import yamlio
 from ..model import ReadError, Turn
 
 _TIME = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
@@ -45,18 +44,13 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Split YAML front matter off ``text``: ``(meta, body, body's first line number)``.
 
-    Malformed YAML is an error with the line YAML reports, never silently ignored.
+    Malformed YAML is an error with the line YAML reports, never silently ignored; the
+    mapping remembers the line of each key (:class:`~generator.yamlio.LineDict`).
     """
     m = _FRONT.match(text)
     if not m:
         return {}, text, 1
-    try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ReadError(line, f"front matter is not valid YAML: {problem}") from None
+    meta = yamlio.loads(m.group(1) or "", first_line=2) or {}
     if not isinstance(meta, dict):
         raise ReadError(2, f"front matter must be a mapping of keys to values, found {type(meta).__name__}")
     return meta, text[m.end():], text.count("\n", 0, m.end()) + 1
