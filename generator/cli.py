@@ -1,0 +1,75 @@
+"""``onrecord``: check, generate, new, speakers. ``python -m generator`` is the same program."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, archive, scaffold
+from .pages import Download, render
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="onrecord", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", help="read and validate everything; print every problem as path:line: message")
+    check.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
+
+    gen = sub.add_parser("generate", help="write every page as a plain Markdown tree any engine can render")
+    gen.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
+    gen.add_argument("--out", type=Path, required=True, help="the folder to write (must be empty or missing)")
+    gen.add_argument("--force", action="store_true", help="write into a folder that already has files")
+
+    new = sub.add_parser("new", help="start a new archive project in DIR")
+    new.add_argument("dir", type=Path, help="the project folder to create (must be empty or missing)")
+
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return cmd_check(args.content)
+    if args.command == "generate":
+        return cmd_generate(args.content, args.out, args.force)
+    return scaffold.create(args.dir)
+
+
+def load(content: Path) -> archive.Archive | None:
+    if not (content / "shows").is_dir():
+        print(f"{content}: no shows/ folder here: expected {content}/shows/<show-id>/<transcripts>", file=sys.stderr)
+        return None
+    return archive.build(content, root=Path.cwd())
+
+
+def cmd_check(content: Path) -> int:
+    result = load(content)
+    if result is None:
+        return 1
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in result.problems if p.severity == "error")
+    turns = sum(len(e.turns) for e in result.episodes)
+    print(f"{len(result.episodes)} episodes, {len(result.shows)} shows, {len(result.appearances)} speakers, "
+          f"{turns} turns; {errors} errors")
+    return 1 if errors else 0
+
+
+def cmd_generate(content: Path, out: Path, force: bool) -> int:
+    """Write the Markdown tree; refuses to write over files unless asked (nothing is lost)."""
+    result = load(content)
+    if result is None:
+        return 1
+    if out.exists() and any(out.iterdir()) and not force:
+        print(f"{out}: folder is not empty; pass --force to write into it", file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    count = 0
+    for item in render(result):
+        target = out / item.uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(item.content if isinstance(item, Download) else item.inline(), encoding="utf-8")
+        count += 1
+    print(f"wrote {count} files to {out}")
+    return 1 if any(p.severity == "error" for p in result.problems) else 0

@@ -1,0 +1,93 @@
+"""Pages as values: every page of the site as ``Page(uri, markdown)``, no engine involved.
+
+Heavy HTML (transcript turns, tables) is rendered once, escaped, and kept out of Markdown:
+the page's Markdown carries a placeholder comment per fragment. The MkDocs plugin swaps the
+fragments in after Markdown has run (DESIGN.md: about 30x faster than Markdown-rendering
+transcripts); :meth:`Page.inline` gives the self-contained Markdown that ``onrecord generate``
+writes for any other engine.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..model import Archive
+
+PLACEHOLDER = "<!--onrecord:{}-->"
+PLACEHOLDER_RE = re.compile(r"<!--onrecord:(\d+)-->")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page at ``uri`` (a source path such as ``shows/a/b/index.md``)."""
+
+    uri: str
+    title: str
+    body: str  # Markdown with placeholders
+    fragments: tuple[str, ...] = ()
+    meta: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """The page's directory URL: ``shows/a/b/`` (``""`` for the home page)."""
+        return self.uri.removesuffix("index.md")
+
+    @property
+    def markdown(self) -> str:
+        """Markdown with front matter, placeholders left in (for the plugin)."""
+        # MkDocs' templates print the title unescaped: it came from a file, so escape it here.
+        meta = {"title": html.escape(self.title, quote=False), **self.meta}
+        return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{self.body}"
+
+    def inline(self) -> str:
+        """Self-contained Markdown: fragments written in as raw HTML blocks."""
+        return self.fill(self.markdown)
+
+    def fill(self, text: str) -> str:
+        return PLACEHOLDER_RE.sub(lambda m: self.fragments[int(m.group(1))], text)
+
+
+class PageBuilder:
+    """Collects Markdown and HTML fragments for one page."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.parts: list[str] = []
+        self.fragments: list[str] = []
+
+    def md(self, text: str) -> None:
+        self.parts.append(text)
+
+    def html(self, fragment: str) -> None:
+        """Add escaped HTML that Markdown must not touch."""
+        self.parts.append(PLACEHOLDER.format(len(self.fragments)))
+        self.fragments.append(fragment)
+
+    def page(self, title: str, **meta: object) -> Page:
+        uri = f"{self.url}index.md"
+        return Page(uri, title, "\n\n".join(self.parts) + "\n", tuple(self.fragments), dict(meta))
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file published beside a page (a transcript export)."""
+
+    uri: str
+    content: str
+
+
+def render(archive: Archive, site_name: str = "On Record") -> Iterator[Page | Download]:
+    """Every generated page and download of the site."""
+    from . import episode, home, people, shows, timeline
+
+    yield home.render(archive, site_name)
+    yield from shows.render(archive)
+    for ep in archive.episodes:
+        yield from episode.render(archive, ep)
+    yield from people.render(archive)
+    yield timeline.render(archive)

@@ -1,0 +1,74 @@
+"""The episode page: header, speakers, downloads and every turn with a stable anchor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Archive, Episode, EpisodeTurn
+from . import Download, Page, PageBuilder
+from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
+
+
+def render(archive: Archive, episode: Episode) -> Iterator[Page | Download]:
+    page = PageBuilder(episode.uri)
+    page.html(header(archive, episode))
+    page.html(transcript(archive, episode))
+    yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}")
+
+
+def header(archive: Archive, episode: Episode) -> str:
+    show = archive.shows[episode.show]
+    facts = [f'<a href="{href(episode.uri, f"shows/{show.id}/")}">{esc(show.title)}</a>', time_tag(episode.date)]
+    if episode.length:
+        facts.append(esc(duration(episode.length)))
+    facts.append(esc(plural(len(episode.turns), "turn")))
+    parts = [
+        f"<h1>{esc(episode.title)}</h1>",
+        f'<p class="onr-facts">{" · ".join(facts)}</p>',
+    ]
+    if episode.description:
+        parts.append(f'<div class="onr-description">{paragraphs(episode.description)}</div>')
+    parts.append(speaker_list(archive, episode))
+    return "\n".join(parts)
+
+
+def speaker_list(archive: Archive, episode: Episode) -> str:
+    """Who speaks in the episode, in order of first turn, linked to their pages."""
+    seen: dict[str, None] = {}
+    for placed in episode.turns:
+        if placed.person:
+            seen.setdefault(placed.person)
+    if not seen:
+        return ""
+    items = "".join(
+        f'<li><a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a></li>'
+        for pid in seen
+    )
+    return f'<ul class="onr-speakers" aria-label="Speakers">{items}</ul>'
+
+
+def transcript(archive: Archive, episode: Episode) -> str:
+    turns = "\n".join(turn(archive, episode, placed) for placed in episode.turns)
+    return f'<h2 id="transcript">Transcript</h2>\n<div class="onr-transcript">\n{turns}\n</div>'
+
+
+def turn(archive: Archive, episode: Episode, placed: EpisodeTurn) -> str:
+    """One turn: speaker (linked when it names a person), timestamp (a link to the turn's
+    own anchor, which the page script also uses to seek), and the escaped text."""
+    t = placed.turn
+    person = archive.people.get(placed.person) if placed.person else None
+    if person:
+        who = f'<a class="onr-who" href="{href(episode.uri, f"speakers/{person.id}/")}">{esc(person.name)}</a>'
+    else:
+        who = f'<span class="onr-who">{esc(t.speaker or "Unknown speaker")}</span>'
+    when = ""
+    start = ""
+    if t.start is not None:
+        when = f'<a class="onr-time" href="#{placed.anchor}">{clock(t.start)}</a>'
+        start = f' data-start="{t.start:g}"'
+    data_person = f' data-person="{placed.person}"' if placed.person else ""
+    return (
+        f'<div class="onr-turn" id="{placed.anchor}"{start}{data_person}>'
+        f'<div class="onr-turn-head">{who} {when}</div>'
+        f'<div class="onr-turn-text">{paragraphs(t.text)}</div></div>'
+    )

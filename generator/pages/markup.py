@@ -1,0 +1,69 @@
+"""Small HTML helpers every page module shares.
+
+Everything that came from a file goes through :func:`esc`; links between generated pages are
+relative directory URLs built by :func:`href`, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+
+import markdown as md
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def href(source: str, target: str) -> str:
+    """Relative URL from the page at directory URL ``source`` to ``target`` (both like
+    ``shows/a/b/``; ``""`` is the home page). An ``#anchor`` on the target is kept."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path or ".", source or ".")
+    url = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def clock(seconds: float) -> str:
+    """``1:02:03`` or ``02:03``: how a player shows a position."""
+    total = int(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+
+def duration(seconds: float | None) -> str:
+    """``1 h 05 min`` / ``42 min`` / ``35 s``."""
+    if not seconds:
+        return ""
+    minutes = round(seconds / 60)
+    if seconds < 60:
+        return f"{int(seconds)} s"
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def time_tag(day: dt.date) -> str:
+    return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def markdown_text(text: str) -> str:
+    """Markdown from a YAML field (a bio, a description) as HTML, with raw HTML escaped:
+    the field is input, not template code."""
+    return md.markdown(html.escape(text, quote=False), extensions=["smarty"], output_format="html")
+
+
+def paragraphs(text: str) -> str:
+    return "".join(f"<p>{esc(p)}</p>" for p in text.split("\n\n") if p.strip())

@@ -1,0 +1,26 @@
+"""The archive timeline: every episode by year and month."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..model import Archive
+from . import Page, PageBuilder
+from .markup import MONTHS, esc, href, time_tag
+
+
+def render(archive: Archive) -> Page:
+    page = PageBuilder("timeline/")
+    parts = ["<h1>Timeline</h1>"]
+    for year, by_year in groupby(archive.episodes, key=lambda e: e.date.year):
+        parts.append(f'<h2 id="y{year}">{year}</h2>')
+        for month, group in groupby(by_year, key=lambda e: e.date.month):
+            items = "".join(
+                f'<li><a href="{href(page.url, e.uri)}">{esc(e.title)}</a> · '
+                f'{esc(archive.shows[e.show].title)} · {time_tag(e.date)}</li>'
+                for e in group
+            )
+            parts.append(f'<h3 id="m{year}-{month:02d}">{MONTHS[month - 1]} {year}</h3>\n'
+                         f'<ul class="onr-episodes">{items}</ul>')
+    page.html("\n".join(parts))
+    return page.page("Timeline")

@@ -1,0 +1,95 @@
+"""The MkDocs plugin: the only module that imports MkDocs.
+
+``on_files`` reads the archive and adds every page with ``File.generated`` (nothing is written
+into ``docs_dir``, so ``mkdocs serve`` never rebuilds in a loop); ``on_page_content`` swaps the
+pre-rendered HTML fragments in; ``on_serve`` watches the content folder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+from . import archive as archive_mod
+from .pages import Download, Page, render
+
+log = logging.getLogger("mkdocs.plugins.onrecord")
+
+
+def templates_dir() -> Path:
+    """``site_templates/``: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).parent
+    for candidate in (here / "site_templates", here.parent / "site_templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("site_templates/ is missing from the On Record installation")
+
+
+class OnRecordConfig(base.Config):
+    content = c.Type(str, default="content")
+    """The archive folder (speakers.yml, shows/), relative to mkdocs.yml."""
+    drafts = c.Type(bool, default=False)
+    """Build episodes marked `draft: true` too (for previewing them; never for publishing)."""
+
+
+class OnRecordPlugin(BasePlugin[OnRecordConfig]):
+    def __init__(self) -> None:
+        self.pages: dict[str, Page] = {}
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.content
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Theme overrides go after the user's own custom_dir, before Material's templates.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(templates_dir()))
+        config.extra_css.insert(0, "assets/onrecord/onrecord.css")
+        # Episodes are deliberately not in the nav; listing thousands of them on every build helps no one.
+        config.validation.nav.omitted_files = logging.DEBUG
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        content = self.content_dir(config)
+        archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
+        for problem in archive.problems:
+            log.warning(str(problem))
+        self.pages = {}
+        for item in render(archive, config.site_name):
+            if files.get_file_from_path(item.uri) is not None:
+                log.info("%s: a hand-written page replaces the generated one", item.uri)
+                continue
+            if isinstance(item, Download):
+                files.append(File.generated(config, item.uri, content=item.content))
+            else:
+                self.pages[item.uri] = item
+                files.append(File.generated(config, item.uri, content=item.markdown))
+        if config.nav is None:
+            config.nav = self.navigation(files)
+        return files
+
+    @staticmethod
+    def navigation(files: Files) -> list[Any]:
+        """Index pages only: episodes stay out of the nav (it is rendered into every page)."""
+        nav: list[Any] = [{"Home": "index.md"}, {"Shows": "shows/index.md"},
+                          {"Speakers": "speakers/index.md"}, {"Timeline": "timeline/index.md"}]
+        generated = {"index.md", "shows/index.md", "speakers/index.md", "timeline/index.md"}
+        for file in files.documentation_pages():
+            if file.src_uri.count("/") == 0 and file.src_uri not in generated:
+                nav.append(file.src_uri)
+        return nav
+
+    def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return generated.fill(html) if generated else html
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_dir(config)))
+        return server

@@ -1,0 +1,71 @@
+"""Choosing the quotes a person page shows for an appearance.
+
+A good quote is a substantive sentence: long enough to say something (8–45 words), not a
+greeting, thanks, sign-off, sponsor read or a host's stock intro, and not a question. Every
+sentence of the person's turns is scored; the best one per turn competes, and the top ``n``
+turns are returned in the order they were said. Pure text heuristics, no model: they are
+cheap (linear in the words spoken) and explainable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import EpisodeTurn
+
+_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9¿¡À-Ý])")
+_STOCK = re.compile(
+    r"\b(welcome (back )?to|thanks? (you )?(so much )?for (having|joining|coming|listening|tuning)|"
+    r"great to (be|have)|good (morning|afternoon|evening)|brought to you by|sponsor|promo code|"
+    r"subscribe|rate (and|&) review|see you next|until next time|that'?s (all|it) for|"
+    r"my name is|i'?m your host|this is .{0,30} and you'?re listening|bye\b|take care)",
+    re.I,
+)
+_FILLER = re.compile(r"\b(um+|uh+|you know|i mean|like)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quote:
+    turn: EpisodeTurn
+    text: str
+    score: float
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text.replace("\n\n", " ")) if s.strip()]
+
+
+def score(sentence: str) -> float:
+    """Higher is more quotable; zero or less is never shown unless nothing else exists."""
+    words = sentence.split()
+    n = len(words)
+    if n < 6 or _STOCK.search(sentence):
+        return 0.0
+    value = min(n, 30) - max(0, n - 45) * 0.5
+    value -= 3 * len(_FILLER.findall(sentence))
+    if sentence.endswith("?"):
+        value *= 0.4
+    if any(ch.isdigit() for ch in sentence):
+        value += 2  # numbers and years make claims concrete
+    return value
+
+
+def pick(turns: tuple[EpisodeTurn, ...], n: int = 1) -> list[Quote]:
+    """The best ``n`` quotes among ``turns``, one per turn, in spoken order."""
+    best: list[Quote] = []
+    for placed in turns:
+        candidates = [Quote(placed, s, score(s)) for s in sentences(placed.turn.text)]
+        if candidates:
+            best.append(max(candidates, key=lambda q: q.score))
+    top = sorted(best, key=lambda q: q.score, reverse=True)[:n]
+    if top and top[0].score <= 0:  # nothing substantive: the longest thing they said
+        top = sorted(best, key=lambda q: len(q.text), reverse=True)[:1]
+    return sorted(top, key=lambda q: q.turn.index)
+
+
+def excerpt(text: str, limit: int = 320) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
