@@ -51,7 +51,9 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         # Theme overrides go after the user's own custom_dir, before Material's templates.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(templates_dir()))
-        config.extra_css.insert(0, "assets/onrecord/onrecord.css")
+        # Every stylesheet in site_templates/assets/onrecord/, one per component.
+        styles = sorted((templates_dir() / "assets" / "onrecord").glob("*.css"))
+        config.extra_css[:0] = [f"assets/onrecord/{css.name}" for css in styles]
         # Episodes are deliberately not in the nav; listing thousands of them on every build helps no one.
         config.validation.nav.omitted_files = logging.DEBUG
         return config

@@ -1,0 +1,101 @@
+"""Shared fixtures: the fixture archive, a built copy of it, a local web server, a browser.
+
+Browser tests drive Debian's chromium (``/usr/bin/chromium``, installed by ``.ci/run``) through
+Playwright's Python package; no browser is ever downloaded. Without chromium they fail loudly.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ARCHIVE = FIXTURES / "archive"
+CHROMIUM = os.environ.get("ONRECORD_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent.parent / "artifacts"
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``project``, with its output captured."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=project, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def archive_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private copy of the fixture archive that session fixtures may add files to."""
+    target = tmp_path_factory.mktemp("fixture") / "archive"
+    shutil.copytree(ARCHIVE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(archive_copy: Path) -> Path:
+    result = mkdocs_build(archive_copy)
+    assert result.returncode == 0, result.stderr
+    return archive_copy / "site"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``root`` on a free loopback port; returns the server and its base URL."""
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), "
+                    "as .ci/run does; browser tests never download a browser")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--autoplay-policy=no-user-gesture-required"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where browser tests leave screenshots (not committed; look at them)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
