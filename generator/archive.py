@@ -120,22 +120,25 @@ def _read_episode(
         raise ReadError(1, f"{sidecar_path.name}: expected a mapping of episode metadata")
     transcript = readers.read_file(path, out.display(path), sidecar.get("format"))
     meta = {**transcript.meta, **sidecar}
-    where = sidecar if "date" in sidecar else transcript.meta
-    date = _date(meta.get("date"), _line_of(where, "date"))
+
+    def line(key: str) -> int:
+        return _line_of(sidecar if key in sidecar else transcript.meta, key)
+
+    date = _date(meta.get("date"), line("date"))
     mapping = _speaker_map(meta.get("speakers"), directory, path, out)
     turns = _place(transcript.turns, directory, mapping)
     slug = str(meta.get("slug") or slugify(path.stem))
     if not SLUG.match(slug):
-        raise ReadError(_line_of(meta, "slug"), f"slug {slug!r} must be lowercase letters, digits and hyphens")
+        raise ReadError(line("slug"), f"slug {slug!r} must be lowercase letters, digits and hyphens")
     episode = Episode(
         show=show.id, slug=slug, date=date, path=out.display(path), turns=turns,
         title=str(meta.get("title") or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()),
         audio=str(meta.get("audio") or meta.get("media") or ""),
-        duration=_seconds(meta.get("duration"), _line_of(meta, "duration")),
+        duration=_seconds(meta.get("duration"), line("duration")),
         description=str(meta.get("description") or meta.get("summary") or ""),
         source_url=str(meta.get("source") or meta.get("source_url") or ""),
         tags=tuple(str(t) for t in meta.get("tags") or () if t),
-        chapters=_chapters(meta.get("chapters"), _line_of(meta, "chapters")),
+        chapters=_chapters(meta.get("chapters"), line("chapters")),
         language=str(meta.get("language") or show.language),
         format=str(meta.get("format") or readers.detect(path.name, "")),
     )

@@ -1,0 +1,161 @@
+"""The archive: reading content/, resolving speakers, drafts, appearances, problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import ARCHIVE
+from generator import archive
+from generator.speakers import label_key, slugify
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "content"
+
+
+EPISODE = "---\ntitle: {title}\ndate: {date}\n---\n{body}\n"
+
+
+def test_fixture_archive_reads_without_problems() -> None:
+    result = archive.build(ARCHIVE / "content", root=ARCHIVE)
+    assert result.problems == ()
+    assert [e.slug for e in result.episodes] == ["stars", "tides", "untimed"]  # newest first
+    assert set(result.shows) == {"harbour-talk", "night-lab"}
+
+
+def test_labels_resolve_through_map_names_aliases_and_unnamed() -> None:
+    result = archive.build(ARCHIVE / "content", root=ARCHIVE)
+    tides = next(e for e in result.episodes if e.slug == "tides")
+    assert [t.person for t in tides.turns] == ["ines-moreau", "tom-okafor", "ines-moreau", None, "tom-okafor"]
+    stars = next(e for e in result.episodes if e.slug == "stars")
+    assert [t.person for t in stars.turns] == ["lena-fisk", "tom-okafor", "lena-fisk"]
+
+
+def test_drafts_appear_nowhere() -> None:
+    result = archive.build(ARCHIVE / "content", root=ARCHIVE)
+    assert all("draft" not in e.slug for e in result.episodes)
+    assert all(a.episode.slug != "draft-episode" for apps in result.appearances.values() for a in apps)
+
+
+def test_appearances_count_words_and_talk_time() -> None:
+    result = archive.build(ARCHIVE / "content", root=ARCHIVE)
+    tom = result.appearances["tom-okafor"]
+    assert [a.episode.slug for a in tom] == ["stars", "tides"]
+    tides = tom[1]
+    assert tides.words == 14 + 14
+    # 00:04 -> 00:15 (next turn) and 00:30 -> 01:00 (the episode's duration)
+    assert tides.seconds == 11 + 30
+    assert "Q" not in result.people and "q" not in result.people  # unnamed labels are nobody
+
+
+def test_anchors_are_stable_time_ids_and_positions() -> None:
+    result = archive.build(ARCHIVE / "content", root=ARCHIVE)
+    by_slug = {e.slug: e for e in result.episodes}
+    assert [t.anchor for t in by_slug["tides"].turns] == ["t0", "t4", "t15", "t20", "t30"]
+    assert [t.anchor for t in by_slug["untimed"].turns] == ["p1", "p2", "p3"]
+
+
+def test_label_matching_ignores_case_accents_and_punctuation() -> None:
+    assert label_key("MR. KIRBY") == label_key("Mr Kirby") == "mr kirby"
+    assert label_key("Inès Moreau") == label_key("INES MOREAU")
+    assert slugify("José Álvarez") == "jose-alvarez"
+    assert slugify("../../etc") == "etc"
+
+
+def test_undeclared_named_label_becomes_a_person_anonymous_does_not(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/a.md": EPISODE.format(title="A", date="2024-01-01",
+                                               body="Dana Wu: Hello there.\n\nSPEAKER_03: Hi."),
+    })
+    result = archive.build(content, root=tmp_path)
+    assert result.people["dana-wu"].declared is False
+    assert [t.person for t in result.episodes[0].turns] == ["dana-wu", None]
+    assert set(result.labels) == {"dana wu", "speaker 03"}
+
+
+def test_missing_and_bad_dates_are_errors_naming_the_file(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/nodate.md": "---\ntitle: X\n---\nA: hi\n",
+        "content/shows/s/baddate.md": "---\ntitle: X\ndate: last tuesday\n---\nA: hi\n",
+        "content/shows/s/good.md": EPISODE.format(title="Good", date="2024-02-03", body="A: hi"),
+    })
+    result = archive.build(content, root=tmp_path)
+    messages = [str(p) for p in result.problems]
+    assert messages[0] == "content/shows/s/baddate.md:3: expected a date such as 2024-05-01, found 'last tuesday'"
+    assert messages[1].startswith("content/shows/s/nodate.md:2: missing 'date': every episode needs one")
+    assert [e.date for e in result.episodes] == [dt.date(2024, 2, 3)]
+
+
+def test_malformed_front_matter_is_reported_and_left_out(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/broken.md": "---\ntitle: [unclosed\ndate: 2024-01-01\n---\nA: hi\n",
+        "content/shows/s/good.md": EPISODE.format(title="Good", date="2024-02-03", body="A: hi"),
+    })
+    result = archive.build(content, root=tmp_path)
+    assert len(result.problems) == 1
+    assert str(result.problems[0]).startswith("content/shows/s/broken.md:3: not valid YAML")
+    assert [e.slug for e in result.episodes] == ["good"]
+
+
+def test_two_episodes_with_one_url_is_an_error_naming_both(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/2023/same.md": EPISODE.format(title="One", date="2023-01-01", body="A: hi"),
+        "content/shows/s/2024/same.md": EPISODE.format(title="Two", date="2024-01-01", body="A: hi"),
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/shows/s/2024/same.md:1: episode URL shows/s/same/ is already used by "
+        "content/shows/s/2023/same.md: rename one file or set 'slug:' in its metadata"
+    ]
+    assert len(result.episodes) == 1
+
+
+def test_slugs_cannot_escape_the_site(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/a.md": "---\ntitle: A\ndate: 2024-01-01\nslug: ../../etc\n---\nA: hi\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/shows/s/a.md:4: slug '../../etc' must be lowercase letters, digits and hyphens"
+    ]
+    assert result.episodes == ()
+
+
+def test_sidecar_metadata_overrides_front_matter(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/a.md": EPISODE.format(title="Inside", date="2024-01-01", body="A: hi"),
+        "content/shows/s/a.yml": "title: From the sidecar\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert result.episodes[0].title == "From the sidecar"
+
+
+def test_unknown_id_in_speakers_map_and_hosts_is_a_path_line_error(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/speakers.yml": "people:\n  ann:\n    name: Ann\n",
+        "content/shows/s/show.yml": "title: S\nhosts: [ann, bob]\n",
+        "content/shows/s/a.md": "---\ntitle: A\ndate: 2024-01-01\nspeakers:\n  SPEAKER_00: nobody\n---\nSPEAKER_00: hi\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/shows/s/show.yml:2: host 'bob' is not a person id in speakers.yml",
+        "content/shows/s/a.md:5: speaker 'SPEAKER_00' maps to 'nobody', which is not a person id in "
+        "speakers.yml (known ids: ann)",
+    ]
+
+
+def test_alias_claimed_twice_names_both_entries(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/speakers.yml": "people:\n  ann:\n    name: Ann Lee\n    aliases: [A. Lee]\n"
+                                "  al:\n    name: Al Lee\n    aliases: [A Lee]\n",
+        "content/shows/s/a.md": EPISODE.format(title="A", date="2024-01-01", body="Ann Lee: hi"),
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/speakers.yml:5: 'A Lee' is claimed by both 'ann' (line 2) and 'al'"
+    ]

@@ -1,0 +1,70 @@
+"""The command line: exit codes, messages, and what it writes (and refuses to overwrite)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ARCHIVE, mkdocs_build
+from generator.cli import main
+
+
+def test_check_passes_on_the_fixture_archive(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--content", str(ARCHIVE / "content")]) == 0
+    assert capsys.readouterr().out == "3 episodes, 2 shows, 3 speakers, 11 turns; 0 errors\n"
+
+
+def test_check_prints_every_problem_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "a.md").write_text("---\ntitle: A\n---\nA: hi\n", encoding="utf-8")
+    (show / "b.md").write_bytes(b"---\ndate: 2024-01-01\n---\nA: caf\xe9\n")
+    (show / "c.md").write_text("---\ndate: 2024-01-01\n---\nAnn: fine\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    out = capsys.readouterr()
+    assert out.err.splitlines()[0].startswith("content/shows/s/a.md:2: missing 'date'")
+    assert "content/shows/s/b.md:4: expected UTF-8 text, found byte 0xe9 (save the file as UTF-8)" in out.err
+    assert out.out == "1 episodes, 1 shows, 1 speakers, 1 turns; 2 errors\n"
+
+
+def test_check_without_shows_folder_says_what_it_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--content", str(tmp_path)]) == 1
+    assert "no shows/ folder here" in capsys.readouterr().err
+
+
+def test_generate_writes_a_markdown_tree_with_html_inline(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["generate", "--content", str(ARCHIVE / "content"), "--out", str(out)]) == 0
+    episode = (out / "shows/harbour-talk/tides/index.md").read_text(encoding="utf-8")
+    assert episode.startswith("---\ntitle: Tides &amp; &lt;Timetables&gt;\n")
+    assert 'id="t4"' in episode and "<!--onrecord:" not in episode
+    assert (out / "speakers/ines-moreau/index.md").exists()
+    assert (out / "index.md").exists() and (out / "timeline/index.md").exists()
+
+
+def test_generate_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "keep.md").write_text("mine", encoding="utf-8")
+    assert main(["generate", "--content", str(ARCHIVE / "content"), "--out", str(tmp_path)]) == 1
+    assert "pass --force" in capsys.readouterr().err
+    assert (tmp_path / "keep.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_new_project_builds_with_mkdocs(tmp_path: Path) -> None:
+    target = tmp_path / "mine"
+    assert main(["new", str(target)]) == 0
+    assert (target / ".github/workflows/pages.yml").exists()
+    result = mkdocs_build(target)
+    assert result.returncode == 0, result.stderr
+    assert (target / "site/shows/example/first-episode/index.html").exists()
+    assert main(["new", str(target)]) == 1  # never over an existing project
+
+
+def test_python_dash_m_is_the_same_program() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("onrecord ")
