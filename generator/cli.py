@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, archive, scaffold
+from .model import Archive
 from .pages import Download, render
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="onrecord", description=__doc__)
     parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -27,7 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     new = sub.add_parser("new", help="start a new archive project in DIR")
     new.add_argument("dir", type=Path, help="the project folder to create (must be empty or missing)")
 
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if args.command == "check":
         return cmd_check(args.content)
     if args.command == "generate":
@@ -35,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return scaffold.create(args.dir)
 
 
-def load(content: Path) -> archive.Archive | None:
+def load(content: Path) -> Archive | None:
     if not (content / "shows").is_dir():
         print(f"{content}: no shows/ folder here: expected {content}/shows/<show-id>/<transcripts>", file=sys.stderr)
         return None

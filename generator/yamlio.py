@@ -21,7 +21,7 @@ class LineDict(dict[str, Any]):
     lines: dict[str, int]
 
     def line_of(self, key: str) -> int:
-        return getattr(self, "lines", {}).get(key, self.line)
+        return int(getattr(self, "lines", {}).get(key, self.line))
 
 
 class _Loader(yaml.SafeLoader):

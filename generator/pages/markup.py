@@ -62,7 +62,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 def markdown_text(text: str) -> str:
     """Markdown from a YAML field (a bio, a description) as HTML, with raw HTML escaped:
     the field is input, not template code."""
-    return md.markdown(html.escape(text, quote=False), extensions=["smarty"], output_format="html")
+    return str(md.markdown(html.escape(text, quote=False), extensions=["smarty"], output_format="html"))
 
 
 def paragraphs(text: str) -> str:

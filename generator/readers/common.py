@@ -22,7 +22,7 @@ def parse_time(value: str, line: int = 0) -> float:
     if not m:
         raise ReadError(line, f"expected a timestamp such as 00:01:23.450, found {value!r}")
     hours, minutes, seconds, frac = m.groups()
-    total = int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds)
+    total = float(int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds))
     if frac:
         total += int(frac.ljust(3, "0")) / 1000
     return float(total)

@@ -41,7 +41,8 @@ def match_turn(line: str) -> re.Match[str] | None:
 def read(text: str, path: str) -> Transcript:
     meta, body, first = split_front_matter(text)
     turns: list[Turn] = []
-    speaker, start, line_no, parts = "", None, first, []  # the turn being collected
+    speaker, start, line_no = "", None, first  # the turn being collected
+    parts: list[str] = []
 
     def flush() -> None:
         joined = "\n\n".join(" ".join(p) for p in _paragraphs(parts) if p)
