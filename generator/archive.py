@@ -49,6 +49,9 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
         show = _read_show(folder, directory, out)
         if show is None:
             continue
+        if show.id in shows:
+            out.add(folder, 1, f"show id {show.id!r} is already used by {shows[show.id].path}: rename a folder")
+            continue
         shows[show.id] = show
         episodes.extend(_read_episodes(folder, show, directory, out, drafts))
     episodes = _unique(episodes, out)

@@ -28,15 +28,23 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int) -> None:
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        result[str(key)] = loader.construct_object(value_node, deep=True)
-        result.lines[str(key)] = key_node.start_mark.line + 1
+        key = str(loader.construct_object(key_node, deep=True))
+        if key in result:  # PyYAML would silently keep the last one
+            raise _DuplicateKey(key, key_node.start_mark.line + 1, result.lines[key])
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
     return result
 
 
@@ -47,6 +55,9 @@ def loads(text: str, first_line: int = 1) -> Any:
     """Parse YAML; errors become :class:`ReadError` with the line YAML points at."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except _DuplicateKey as dup:
+        shift = first_line - 1
+        raise ReadError(dup.line + shift, f"{dup.key!r} appears twice (first on line {dup.first + shift})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark is not None else first_line

@@ -159,3 +159,26 @@ def test_alias_claimed_twice_names_both_entries(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == [
         "content/speakers.yml:5: 'A Lee' is claimed by both 'ann' (line 2) and 'al'"
     ]
+
+
+def test_duplicate_yaml_keys_are_errors_not_silently_dropped(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/speakers.yml": "people:\n  ann:\n    name: Ann\n  ann:\n    name: Other Ann\n",
+        "content/shows/s/a.md": "---\ntitle: A\ndate: 2024-01-01\ntitle: B\n---\nAnn: hi\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/speakers.yml:4: 'ann' appears twice (first on line 2)",
+        "content/shows/s/a.md:4: 'title' appears twice (first on line 2)",
+    ]
+
+
+def test_two_show_folders_with_one_id_are_an_error(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/My Show/show.yml": "title: One\n",
+        "content/shows/my-show/show.yml": "title: Two\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/shows/my-show:1: show id 'my-show' is already used by content/shows/My Show/show.yml: rename a folder"
+    ]
