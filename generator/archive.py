@@ -8,6 +8,7 @@ left out and every other one still builds.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -19,6 +20,9 @@ from .readers.common import parse_time
 from .speakers import SLUG, Directory, is_anonymous, label_key, load_directory, slugify
 
 EPISODE_EXAMPLE = "---\ntitle: Episode title\ndate: 2024-05-01\n---\nJane Doe: Hello."
+#: A date in a file or folder name (``2024-05-01-budget.vtt``, ``20240501_briefing.json``): formats
+#: such as WebVTT, SRT and Whisper JSON carry no metadata, and real archives date them this way.
+NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 
 
 class Collector:
@@ -127,7 +131,8 @@ def _read_episode(
     def line(key: str) -> int:
         return _line_of(sidecar if key in sidecar else transcript.meta, key)
 
-    date = _date(meta.get("date"), line("date"))
+    named, title = name_date(path)
+    date = _date(meta.get("date") or named, line("date"))
     mapping = _speaker_map(meta.get("speakers"), directory, path, out)
     turns = _place(transcript.turns, directory, mapping)
     slug = str(meta.get("slug") or slugify(path.stem))
@@ -135,7 +140,7 @@ def _read_episode(
         raise ReadError(line("slug"), f"slug {slug!r} must be lowercase letters, digits and hyphens")
     episode = Episode(
         show=show.id, slug=slug, date=date, path=out.display(path), turns=turns,
-        title=str(meta.get("title") or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()),
+        title=str(meta.get("title") or title),
         audio=str(meta.get("audio") or meta.get("media") or ""),
         duration=_seconds(meta.get("duration"), line("duration")),
         description=str(meta.get("description") or meta.get("summary") or ""),
@@ -148,6 +153,25 @@ def _read_episode(
     return episode, bool(meta.get("draft"))
 
 
+def name_date(path: Path) -> tuple[dt.date | None, str]:
+    """The date a file's name (or else its folder's) gives, and a title from the rest of the name."""
+    stem = path.stem
+    for name in (stem, path.parent.name):
+        for m in NAME_DATE.finditer(name):
+            try:
+                date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue
+            rest = f"{name[:m.start()]} {name[m.end():]}" if name == stem else stem
+            return date, _title(rest) or _title(stem)
+    return None, _title(stem)
+
+
+def _title(name: str) -> str:
+    words = re.sub(r"[-_\s]+", " ", name).strip()
+    return words[:1].upper() + words[1:]
+
+
 def _line_of(meta: Any, key: str) -> int:
     return meta.line_of(key) if isinstance(meta, yamlio.LineDict) else 1
 
@@ -158,7 +182,8 @@ def _date(value: Any, line: int) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if value is None:
-        raise ReadError(line, f"missing 'date': every episode needs one, e.g.\n{EPISODE_EXAMPLE}")
+        raise ReadError(line, f"missing 'date': every episode needs one, in its metadata or its file name "
+                       f"(2024-05-01-title.vtt), e.g.\n{EPISODE_EXAMPLE}")
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:

@@ -182,3 +182,25 @@ def test_two_show_folders_with_one_id_are_an_error(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == [
         "content/shows/my-show:1: show id 'my-show' is already used by content/shows/My Show/show.yml: rename a folder"
     ]
+
+
+def test_date_and_title_come_from_the_file_name_when_metadata_has_none(tmp_path: Path) -> None:
+    write(tmp_path, {
+        "content/shows/s/2021-03-14-budget-hearing.txt": "A: hi\n",
+        "content/shows/s/20220102_briefing.txt": "A: hi\n",
+        "content/shows/s/2023-05-06/part-one.txt": "A: hi\n",
+        "content/shows/s/2024-13-40-not-a-date.txt": "A: hi\n",
+        "content/shows/s/2020-01-01-titled.txt": "---\ntitle: Own title\ndate: 2019-12-31\n---\nA: hi\n",
+    })
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    got = sorted((e.date.isoformat(), e.title, e.slug) for e in result.episodes)
+    assert got == [
+        ("2019-12-31", "Own title", "2020-01-01-titled"),
+        ("2021-03-14", "Budget hearing", "2021-03-14-budget-hearing"),
+        ("2022-01-02", "Briefing", "20220102-briefing"),
+        ("2023-05-06", "Part one", "part-one"),
+    ]
+    assert [str(p) for p in result.problems] == [
+        "content/shows/s/2024-13-40-not-a-date.txt:1: missing 'date': every episode needs one, in its metadata "
+        "or its file name (2024-05-01-title.vtt), e.g.\n---\ntitle: Episode title\ndate: 2024-05-01\n---\nJane Doe: Hello."
+    ]
