@@ -148,7 +148,7 @@ def _read_episode(
         tags=tuple(str(t) for t in meta.get("tags") or () if t),
         chapters=_chapters(meta.get("chapters"), line("chapters")),
         language=str(meta.get("language") or show.language),
-        format=str(meta.get("format") or readers.detect(path.name, "")),
+        format=transcript.format,
     )
     return episode, bool(meta.get("draft"))
 

@@ -58,6 +58,7 @@ class Transcript:
 
     turns: tuple[Turn, ...]
     meta: Mapping[str, Any] = field(default_factory=dict)
+    format: str = ""  # the reader that produced it, set by readers.read_file
 
 
 @dataclass(frozen=True)

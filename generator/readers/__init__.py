@@ -9,17 +9,25 @@ else :func:`detect`) and is the only entry point the archive uses.
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ..model import ReadError, Transcript
-from . import podcast_json, text
+from . import asr, podcast_html, podcast_json, srt, text, webvtt, whisper
 
 Reader = Callable[[str, str], Transcript]
 
 READERS: dict[str, Reader] = {
     "text": text.read,
+    "webvtt": webvtt.read,
+    "srt": srt.read,
     "podcast-json": podcast_json.read,
+    "podcast-html": podcast_html.read,
+    "whisper": whisper.read,
+    "assemblyai": asr.read_assemblyai,
+    "aws-transcribe": asr.read_aws,
 }
 
 #: File endings that may hold a transcript, and the format they suggest before content is seen.
@@ -27,8 +35,15 @@ EXTENSIONS: dict[str, str] = {
     ".md": "text",
     ".markdown": "text",
     ".txt": "text",
+    ".vtt": "webvtt",
+    ".webvtt": "webvtt",
+    ".srt": "srt",
+    ".html": "podcast-html",
+    ".htm": "podcast-html",
     ".json": "json",  # decided by its keys, see detect()
 }
+
+_KEY = re.compile(r'"(\w+)"\s*:')
 
 
 def is_transcript(path: Path) -> bool:
@@ -38,9 +53,22 @@ def is_transcript(path: Path) -> bool:
 def detect(path: str, content: str) -> str:
     """The format of a file, from its extension and, where that is ambiguous, its content."""
     guess = EXTENSIONS.get(Path(path).suffix.lower(), "text")
-    if guess == "json":
+    return json_format(content) if guess == "json" else guess
+
+
+def json_format(content: str) -> str:
+    """Which JSON transcript this is, from the keys near its start (no full parse: files are large)."""
+    head = content[:20_000]
+    keys = set(_KEY.findall(head))
+    if "utterances" in keys:
+        return "assemblyai"
+    if "results" in keys and keys & {"items", "transcripts", "audio_segments"}:
+        return "aws-transcribe"
+    if keys & {"startTime", "body"}:
         return "podcast-json"
-    return guess
+    if "segments" in keys or head.lstrip().startswith("[") or keys & {"start", "text"}:
+        return "whisper"
+    return "podcast-json"  # its reader explains what a transcript JSON must hold
 
 
 def decode(data: bytes) -> str:
@@ -70,4 +98,4 @@ def read_file(path: Path, display: str, format: str | None = None) -> Transcript
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ReadError(1, f"unknown format {name!r}: expected one of {known}")
-    return reader(content, display)
+    return dataclasses.replace(reader(content, display), format=name)

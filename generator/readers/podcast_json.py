@@ -18,13 +18,13 @@ def read(text: str, path: str) -> Transcript:
     data = load_json(text)
     segments = data.get("segments") if isinstance(data, dict) else None
     if not isinstance(segments, list):
-        raise ReadError(1, f"expected a JSON object with a 'segments' list, found {_shape(data)}")
+        raise ReadError(1, f"expected a JSON object with a 'segments' list, found {shape(data)}")
     turns = []
     for i, seg in enumerate(segments):
-        if not isinstance(seg, dict) or not isinstance(seg.get("body", ""), str):
-            raise ReadError(1, f"segment {i}: expected an object with 'body' text, found {_shape(seg)}")
+        if not isinstance(seg, dict) or not isinstance(seg.get("body"), str):
+            raise ReadError(1, f"segment {i}: expected an object with 'body' text, found {shape(seg)}")
         start, end = _seconds(seg.get("startTime"), i), _seconds(seg.get("endTime"), i)
-        turns.append(Turn(str(seg.get("speaker") or "").strip(), seg.get("body", "").strip(), start, end, 1))
+        turns.append(Turn(str(seg.get("speaker") or "").strip(), " ".join(seg["body"].split()), start, end, 1))
     merged = _join_words(turns)
     check_order(merged)
     meta = {k: v for k, v in data.items() if k not in ("segments", "version")}
@@ -57,7 +57,7 @@ def load_json(text: str) -> Any:
         raise ReadError(exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
 
 
-def _shape(value: Any) -> str:
+def shape(value: Any) -> str:
     if isinstance(value, dict):
         return "an object with keys " + ", ".join(sorted(map(str, value))[:6]) if value else "an empty object"
     return {list: "a list", str: "a string", type(None): "null"}.get(type(value), type(value).__name__)

@@ -1,0 +1,93 @@
+"""JSON from speech-recognition services: AssemblyAI and AWS Transcribe.
+
+- AssemblyAI: ``{"utterances": [{"speaker": "A", "start": 250, "end": 4900, "text": ...}]}``, times
+  in milliseconds; without diarization only ``words`` (same shape) or ``text``.
+- AWS Transcribe: ``{"results": {"audio_segments": [...]} }`` when present (each with ``transcript``,
+  ``start_time``, ``end_time``, ``speaker_label``), else the word ``items`` (``start_time`` as
+  strings, punctuation as separate items) grouped by ``speaker_label`` (on the item, or from
+  ``results.speaker_labels.segments``).
+
+Anonymous labels (``A``, ``spk_0``) stay as they are; an episode's ``speakers:`` map names them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ReadError, Transcript, Turn
+from .common import check_order, merge_turns
+from .podcast_json import load_json, shape
+from .whisper import seconds
+
+
+def read_assemblyai(text: str, path: str) -> Transcript:
+    data = load_json(text)
+    items = data.get("utterances") or data.get("words") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        found = shape(data.get("utterances")) if isinstance(data, dict) and "utterances" in data else shape(data)
+        raise ReadError(1, f"expected AssemblyAI JSON: an object with an 'utterances' list, found {found}")
+    turns = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise ReadError(1, f"utterance {i}: expected an object with 'speaker', 'start', 'end' and 'text', "
+                            f"found {shape(item)}")
+        speaker = str(item.get("speaker") or "").strip()
+        turns.append(Turn(speaker, " ".join(item["text"].split()), seconds(item.get("start"), i, 0.001),
+                          seconds(item.get("end"), i, 0.001), 1))
+    return _transcript(turns)
+
+
+def read_aws(text: str, path: str) -> Transcript:
+    data = load_json(text)
+    results = data.get("results") if isinstance(data, dict) else None
+    if not isinstance(results, dict):
+        raise ReadError(1, f"expected AWS Transcribe JSON: an object with 'results', found {shape(data)}")
+    segments = results.get("audio_segments")
+    if isinstance(segments, list) and segments:
+        turns = [Turn(str(s.get("speaker_label") or ""), " ".join(str(s.get("transcript") or "").split()),
+                      seconds(s.get("start_time"), i), seconds(s.get("end_time"), i), 1)
+                 for i, s in enumerate(segments) if isinstance(s, dict)]
+        return _transcript(turns)
+    items = results.get("items")
+    if not isinstance(items, list):
+        raise ReadError(1, f"expected AWS Transcribe 'results' with 'items' or 'audio_segments', found {shape(results)}")
+    return _transcript(_words(items, _labels(results)))
+
+
+def _labels(results: dict[str, Any]) -> dict[str, str]:
+    """Word start time -> speaker label, from ``speaker_labels.segments[].items``."""
+    labels: dict[str, str] = {}
+    for seg in (results.get("speaker_labels") or {}).get("segments") or []:
+        for item in seg.get("items") or []:
+            labels[str(item.get("start_time"))] = str(item.get("speaker_label") or seg.get("speaker_label") or "")
+    return labels
+
+
+def _words(items: list[Any], labels: dict[str, str]) -> list[Turn]:
+    turns: list[Turn] = []
+    speaker = ""
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("alternatives"):
+            raise ReadError(1, f"item {i}: expected an object with 'alternatives', found {shape(item)}")
+        word = str(item["alternatives"][0].get("content") or "")
+        if item.get("type") == "punctuation":
+            if turns:
+                last = turns[-1]
+                turns[-1] = Turn(last.speaker, last.text + word, last.start, last.end, 1)
+            continue
+        speaker = str(item.get("speaker_label") or labels.get(str(item.get("start_time")), speaker))
+        start, end = seconds(item.get("start_time"), i), seconds(item.get("end_time"), i)
+        if turns and turns[-1].speaker == speaker:
+            last = turns[-1]
+            turns[-1] = Turn(speaker, f"{last.text} {word}", last.start, end, 1)
+        else:
+            turns.append(Turn(speaker, word, start, end, 1))
+    return turns
+
+
+def _transcript(turns: list[Turn]) -> Transcript:
+    merged = merge_turns(turns)
+    if not merged:
+        raise ReadError(1, "expected speech with text, found none")
+    check_order(merged)
+    return Transcript(merged)

@@ -1,0 +1,56 @@
+"""Podcasting 2.0 HTML transcripts: ``<cite>Name:</cite> <time>0:53</time> <p>text</p>`` repeated.
+
+The podcast namespace's HTML form; read with the standard library's tolerant HTML parser, so
+unclosed tags and entities are handled the way a browser would.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from ..model import ReadError, Transcript, Turn
+from .common import check_order, merge_turns, parse_time
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.turns: list[Turn] = []
+        self.speaker, self.stamp, self.stamp_line = "", "", 0
+        self.field: str | None = None  # the element whose text is being collected
+        self.buffer: list[str] = []
+        self.line = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("cite", "time", "p"):
+            self.field, self.buffer, self.line = tag, [], self.getpos()[0]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag != self.field:
+            return
+        text = " ".join("".join(self.buffer).split())
+        if tag == "cite":
+            self.speaker = text.rstrip(":").strip()
+        elif tag == "time":
+            self.stamp, self.stamp_line = text, self.line
+        elif text:
+            start = parse_time(self.stamp, self.stamp_line) if self.stamp else None
+            self.turns.append(Turn(self.speaker, text, start, None, self.line))
+            self.stamp = ""
+        self.field = None
+
+    def handle_data(self, data: str) -> None:
+        if self.field:
+            self.buffer.append(data)
+
+
+def read(text: str, path: str) -> Transcript:
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    if not parser.turns:
+        raise ReadError(1, "expected Podcasting 2.0 HTML such as '<cite>Jane:</cite> <time>0:00</time> <p>Hello.</p>', "
+                        "found no <p> text")
+    merged = merge_turns(parser.turns)
+    check_order(merged)
+    return Transcript(merged)

@@ -1,0 +1,103 @@
+"""Whisper JSON and its diarized descendants.
+
+- openai-whisper: ``{"text": ..., "segments": [{"start", "end", "text", "words"?}], "language"}``
+  (or a bare list of segments);
+- WhisperX / pyannote: a ``speaker`` (``SPEAKER_00``) on each segment, or only on its ``words``,
+  in which case a segment is split where the words' speaker changes;
+- diarizers that write ``speakerLabel``/``speaker_label`` on segments with a top-level ``speakers``
+  map (label -> name, or a list of ``{"id"|"label", "name"}``), as AWS Transcribe post-processors do.
+
+Anonymous labels stay as they are; an episode's ``speakers:`` map turns them into people.
+Consecutive segments of one speaker merge into one turn that keeps the first start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ReadError, Transcript, Turn
+from .common import check_order, merge_turns
+from .podcast_json import load_json, shape
+
+_SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
+
+
+def read(text: str, path: str) -> Transcript:
+    data = load_json(text)
+    segments = data if isinstance(data, list) else data.get("segments") if isinstance(data, dict) else None
+    if not isinstance(segments, list):
+        raise ReadError(1, f"expected Whisper JSON: an object with a 'segments' list, found {shape(data)}")
+    names = _names(data.get("speakers") if isinstance(data, dict) else None)
+    turns: list[Turn] = []
+    for i, seg in enumerate(segments):
+        if not isinstance(seg, dict) or not isinstance(seg.get("text"), str):
+            raise ReadError(1, f"segment {i}: expected an object with 'start', 'end' and 'text', found {shape(seg)}")
+        turns.extend(_segment(seg, i, names))
+    merged = merge_turns(turns)
+    if not merged:
+        raise ReadError(1, "expected Whisper segments with text, found none")
+    check_order(merged)
+    meta = {"language": data["language"]} if isinstance(data, dict) and isinstance(data.get("language"), str) else {}
+    return Transcript(merged, meta)
+
+
+def _segment(seg: dict[str, Any], index: int, names: dict[str, str]) -> list[Turn]:
+    start, end = seconds(seg.get("start"), index), seconds(seg.get("end"), index)
+    speaker = _speaker(seg, names)
+    words = seg.get("words")
+    if not speaker and isinstance(words, list) and any(isinstance(w, dict) and _speaker(w, names) for w in words):
+        return _by_word_speaker(words, index, names, start)
+    return [Turn(speaker, " ".join(seg["text"].split()), start, end, 1)]
+
+
+def _by_word_speaker(words: list[Any], index: int, names: dict[str, str], start: float | None) -> list[Turn]:
+    """Split a segment whose words carry speakers at each change of speaker."""
+    turns: list[Turn] = []
+    speaker = ""
+    for word in words:
+        if not isinstance(word, dict):
+            continue
+        token = str(word.get("word") or word.get("text") or "").strip()
+        who = _speaker(word, names) or speaker
+        at = seconds(word.get("start"), index)
+        if turns and who == speaker:
+            last = turns[-1]
+            turns[-1] = Turn(last.speaker, f"{last.text} {token}", last.start, seconds(word.get("end"), index), 1)
+        else:
+            turns.append(Turn(who, token, at if at is not None else start, seconds(word.get("end"), index), 1))
+        speaker = who
+    return turns
+
+
+def _speaker(item: dict[str, Any], names: dict[str, str]) -> str:
+    for key in _SPEAKER_KEYS:
+        value = item.get(key)
+        if value not in (None, ""):
+            label = str(value).strip()
+            return names.get(label, label)
+    return ""
+
+
+def _names(value: Any) -> dict[str, str]:
+    """A ``speakers`` map from labels to names: ``{"spk_0": "Jane"}`` or ``[{"id": "spk_0", "name": "Jane"}]``."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if isinstance(v, str | int)}
+    if isinstance(value, list):
+        out = {}
+        for item in value:
+            if isinstance(item, dict) and item.get("name"):
+                label = item.get("id", item.get("label", item.get("speakerLabel")))
+                if label is not None:
+                    out[str(label)] = str(item["name"])
+        return out
+    return {}
+
+
+def seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
+    """A time in seconds (``scale`` 0.001 for milliseconds); numbers or numeric strings."""
+    if value is None:
+        return None
+    try:
+        return round(float(value) * scale, 3)
+    except (TypeError, ValueError):
+        raise ReadError(1, f"segment {index}: expected a time in seconds, found {value!r}") from None
