@@ -101,3 +101,15 @@ def test_strict_build_fails_on_a_bad_transcript_and_names_it(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert (project / "site/shows/night-lab/stars/index.html").exists()
     assert not (project / "site/shows/night-lab/broken").exists()
+
+
+def test_every_episode_publishes_its_transcript_downloads(built_site: Path) -> None:
+    timed = built_site / "shows/harbour-talk/tides"
+    assert sorted(p.name for p in timed.glob("transcript.*")) == [
+        "transcript.json", "transcript.srt", "transcript.txt", "transcript.vtt"]
+    assert 'href="transcript.vtt" download' in (timed / "index.html").read_text(encoding="utf-8")
+    assert (timed / "transcript.vtt").read_text(encoding="utf-8").startswith("WEBVTT\n")
+    untimed = built_site / "shows/night-lab/untimed"
+    assert sorted(p.name for p in untimed.glob("transcript.*")) == ["transcript.json", "transcript.txt"]
+    html = (untimed / "index.html").read_text(encoding="utf-8")
+    assert 'href="transcript.txt"' in html and "transcript.vtt" not in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Archive, Episode, EpisodeTurn
-from . import Download, Page, PageBuilder
+from . import Download, Page, PageBuilder, downloads
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
 
 
@@ -14,6 +14,7 @@ def render(archive: Archive, episode: Episode) -> Iterator[Page | Download]:
     page.html(header(archive, episode))
     page.html(transcript(archive, episode))
     yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}")
+    yield from downloads.render(archive, episode)
 
 
 def header(archive: Archive, episode: Episode) -> str:
@@ -29,6 +30,7 @@ def header(archive: Archive, episode: Episode) -> str:
     if episode.description:
         parts.append(f'<div class="onr-description">{paragraphs(episode.description)}</div>')
     parts.append(speaker_list(archive, episode))
+    parts.append(downloads.links(archive, episode))
     return "\n".join(parts)
 
 

@@ -24,7 +24,7 @@ def read(text: str, path: str) -> Transcript:
         if not isinstance(seg, dict) or not isinstance(seg.get("body"), str):
             raise ReadError(1, f"segment {i}: expected an object with 'body' text, found {shape(seg)}")
         start, end = _seconds(seg.get("startTime"), i), _seconds(seg.get("endTime"), i)
-        turns.append(Turn(str(seg.get("speaker") or "").strip(), " ".join(seg["body"].split()), start, end, 1))
+        turns.append(Turn(str(seg.get("speaker") or "").strip(), seg["body"].strip(), start, end, 1))
     merged = _join_words(turns)
     check_order(merged)
     meta = {k: v for k, v in data.items() if k not in ("segments", "version")}
