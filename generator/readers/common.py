@@ -59,18 +59,27 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 def merge_turns(turns: Iterable[Turn]) -> tuple[Turn, ...]:
     """Join consecutive turns of one speaker into one turn that keeps the first start time.
 
-    Only turns with a *named* speaker merge: unattributed paragraphs stay paragraphs.
+    Only turns with a *named* speaker merge: unattributed paragraphs stay paragraphs. Linear:
+    a run's texts are joined once (caption files hold thousands of cues per turn).
     """
     merged: list[Turn] = []
+    run: list[Turn] = []
+
+    def close() -> None:
+        if run:
+            first, last = run[0], run[-1]
+            end = next((t.end for t in reversed(run) if t.end is not None), None)
+            text = first.text if len(run) == 1 else " ".join(t.text for t in run)
+            merged.append(first if last is first else Turn(first.speaker, text, first.start, end, first.line))
+
     for turn in turns:
         if not turn.text.strip():
             continue
-        prev = merged[-1] if merged else None
-        if prev is not None and turn.speaker and prev.speaker == turn.speaker:
-            end = turn.end if turn.end is not None else prev.end
-            merged[-1] = Turn(prev.speaker, f"{prev.text} {turn.text}", prev.start, end, prev.line)
-        else:
-            merged.append(turn)
+        if not (run and turn.speaker and run[0].speaker == turn.speaker):
+            close()
+            run = []
+        run.append(turn)
+    close()
     return tuple(merged)
 
 

@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable
 
 from ..model import ReadError, Turn
-from .common import parse_time
 
-STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"^[ \t]*({STAMP})[ \t]*-->[ \t]*({STAMP})(?:[ \t].*)?$")
+_PARTS = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+TIMING = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t].*)?$")
+_SPLIT = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t][^\n]*)?\n?", re.M)
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
 # A speaker prefix in caption text: "Name:", "- Name:", "[SPEAKER_00]:", ">> NAME:". Stricter than the
@@ -35,16 +35,24 @@ def timing(line: str, number: int) -> tuple[float, float] | None:
     m = TIMING.match(line)
     if not m:
         raise ReadError(number, f"expected a cue timing such as '00:01:02.500 --> 00:01:05.000', found {line.strip()!r}")
-    return parse_time(m.group(1), number), parse_time(m.group(2), number)
+    g = m.groups()
+    return _seconds(*g[:4]), _seconds(*g[4:])
+
+
+def _seconds(hours: str | None, minutes: str, seconds: str, frac: str | None) -> float:
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
 
 
 def clean(text: str) -> str:
     """Cue text without markup: tags stripped, entities decoded, whitespace collapsed."""
-    return " ".join(html.unescape(_TAG.sub("", text)).split())
+    if "<" in text or "&" in text:
+        text = html.unescape(_TAG.sub("", text))
+    return " ".join(text.split())
 
 
 def _prefix(line: str) -> tuple[str, str] | None:
-    m = _PREFIX.match(line)
+    m = _PREFIX.match(line) if ":" in line else None
     if not m:
         return None
     name = m.group("name").strip()
@@ -58,7 +66,7 @@ def speeches(lines: Iterable[str], speaker: str) -> tuple[list[tuple[str, str]],
     """Split a cue's text lines into ``(speaker, text)`` pieces; returns them and the speaker to carry on."""
     pieces: list[tuple[str, str]] = []
     for index, line in enumerate(lines):
-        voices = list(_VOICE.finditer(line))
+        voices = list(_VOICE.finditer(line)) if "<" in line else []
         if voices:
             before = clean(line[: voices[0].start()])
             if before:
@@ -78,7 +86,56 @@ def speeches(lines: Iterable[str], speaker: str) -> tuple[list[tuple[str, str]],
     return [(s, t) for s, t in pieces if t], speaker
 
 
-def cue_turns(start: float, end: float, lines: list[str], speaker: str, number: int) -> tuple[list[Turn], str]:
-    """The turns one cue holds; every piece keeps the cue's times."""
-    pieces, speaker = speeches(lines, speaker)
-    return [Turn(s, t, start, end, number) for s, t in pieces], speaker
+#: One cue: its line number, start and end, and its text lines.
+Cue = tuple[int, float, float, list[str]]
+
+
+def scan(text: str) -> list[tuple[int, float, float, str]]:
+    """Every cue as ``(line number, start, end, the raw text up to the next timing line)``.
+
+    One ``re.split`` on the timing lines does the scanning in C: a caption file has a cue every
+    few words, so per-line Python would dominate reading time. A line with ``-->`` that is not
+    a valid timing is an error naming its line.
+    """
+    parts = _SPLIT.split(text)
+    count = (len(parts) - 1) // 9
+    if text.count("-->") != count:
+        for number, raw in enumerate(text.split("\n"), start=1):
+            timing(raw, number)  # raises on the first malformed timing line
+    cues = []
+    line = 1 + parts[0].count("\n")
+    for i in range(1, len(parts), 9):
+        h1, m1, s1, f1, h2, m2, s2, f2, body = parts[i:i + 9]
+        cues.append((line, _seconds(h1, m1, s1, f1), _seconds(h2, m2, s2, f2), body))
+        line += 1 + body.count("\n")
+    return cues
+
+
+def turns_of(cues: Iterable[Cue]) -> tuple[Turn, ...]:
+    """Turns from cues: speakers carried forward, consecutive pieces of one speaker merged."""
+    out: list[Turn] = []
+    run: list[str] = []
+    speaker, current, first, last_end, at = "", "", 0.0, 0.0, 0
+    for line, start, end, lines in cues:
+        only = lines[0] if len(lines) == 1 else None
+        if only is not None and "<" not in only and ":" not in only and "&" not in only:
+            pieces = [(speaker, " ".join(only.split()))]  # the common cases, without regexes
+        elif only is not None and only.startswith("<v ") and only.count("<") - only.count("</v>") == 1 and "&" not in only:
+            close = only.find(">")
+            speaker = only[3:close].strip()
+            pieces = [(speaker, " ".join(only[close + 1:].replace("</v>", "").split()))]
+        else:
+            pieces, speaker = speeches(lines, speaker)
+        for who, said in pieces:
+            if not said:
+                continue
+            if run and who and who == current:
+                run.append(said)
+                last_end = end
+                continue
+            if run:
+                out.append(Turn(current, " ".join(run), first, last_end, at))
+            current, run, first, last_end, at = who, [said], start, end, line
+    if run:
+        out.append(Turn(current, " ".join(run), first, last_end, at))
+    return tuple(out)

@@ -9,40 +9,32 @@ forward until another is named, and consecutive cues of one speaker merge into o
 
 from __future__ import annotations
 
-from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns
-from .cues import cue_turns, timing
+from ..model import ReadError, Transcript
+from .common import check_order
+from .cues import scan, turns_of
 
 
 def read(text: str, path: str) -> Transcript:
-    lines = text.lstrip("\ufeff").split("\n")
-    cues: list[tuple[int, float, float, list[str]]] = []
-    for number, line in enumerate(lines, start=1):
-        times = timing(line, number)
-        if times is not None:
-            if cues:
-                _drop_index(cues[-1][3])
-            cues.append((number, times[0], times[1], []))
-        elif cues:
-            cues[-1][3].append(line)
-        elif line.strip() and not line.strip().isdigit():
+    found = scan(text)
+    before = text[: text.find("-->")] if found else text
+    for number, line in enumerate(before.split("\n")[:-2] if found else before.split("\n"), start=1):
+        if line.strip() and not line.strip().lstrip("\ufeff").isdigit():
             raise ReadError(number, f"expected a cue number or timing such as '00:00:01,000 --> 00:00:04,000', "
                             f"found {line.strip()[:60]!r}")
-    if not cues:
-        raise ReadError(len(lines), "expected cues such as '1' / '00:00:01,000 --> 00:00:04,000' / text, found none")
-    turns: list[Turn] = []
-    speaker = ""
-    for number, start, end, body in cues:
-        more, speaker = cue_turns(start, end, [b for b in body if b.strip()], speaker, number)
-        turns.extend(more)
-    merged = merge_turns(turns)
-    check_order(merged)
-    return Transcript(merged)
+    if not found:
+        raise ReadError(text.count("\n") + 1, "expected cues such as '1' / '00:00:01,000 --> 00:00:04,000' / text, "
+                        "found none")
+    turns = turns_of((line, start, end, _lines(body)) for line, start, end, body in found)
+    check_order(turns)
+    return Transcript(turns)
 
 
-def _drop_index(body: list[str]) -> None:
-    """Remove the next cue's number (and blank lines) from the end of the cue before it."""
-    while body and not body[-1].strip():
-        body.pop()
-    if body and body[-1].strip().isdigit():
-        body.pop()
+def _lines(body: str) -> list[str]:
+    """A cue's text lines, without the next cue's number at the end."""
+    text = body.rstrip()
+    head, newline, last = text.rpartition("\n")
+    if last.strip().isdigit():
+        text = head.rstrip() if newline else ""
+    if "\n" not in text:  # the common case: one line of text
+        return [text] if text.strip() else []
+    return [line for line in text.split("\n") if line.strip()]

@@ -45,7 +45,6 @@ HEADER = re.compile(
 )
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$")
 _URL_ONLY = re.compile(r"^<?https?://\S+$")
-_DIGITS = re.compile(r"\d:\d\d")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin", "ibn",
                         "al", "el", "y", "e", "dos", "das"})
 _NOT_LABELS = frozenset({"note", "update", "edit", "ps", "p.s", "warning", "source", "edited", "transcript", "slides"})
@@ -60,13 +59,13 @@ def _is_label(name: str) -> bool:
 
 def match_turn(line: str) -> re.Match[str] | None:
     """The turn a line starts, or ``None``; shared with format detection."""
-    m = TURN.match(line)
+    m = TURN.match(line) if ":" in line else None  # every label has a colon; most lines have none
     return m if m is not None and _is_label(m.group("name")) else None
 
 
 def match_header(line: str) -> re.Match[str] | None:
     """A speaker header line (the text follows on the next lines), or ``None``."""
-    m = HEADER.match(line)
+    m = HEADER.match(line) if ":" in line and len(line) < 120 else None
     return m if m is not None and _is_label(m.group("name")) else None
 
 
@@ -144,9 +143,9 @@ def read(text: str, path: str) -> Transcript:
     out = _Turns()
     lines = body.splitlines()
     bare = _bare_labels(lines)
-    timed = any(m and _start(m) for m in (_turn_start(raw, bare) for raw in lines if _DIGITS.search(raw)))
-    for number, raw in enumerate(lines, start=first):
-        m = _turn_start(raw, bare)
+    starts = [_turn_start(raw, bare) for raw in lines]
+    timed = any(m and _start(m) for m in starts)
+    for number, (raw, m) in enumerate(zip(lines, starts, strict=True), start=first):
         if m:
             stamp = _start(m)
             start = parse_time(stamp, number) if stamp else None

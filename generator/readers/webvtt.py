@@ -10,64 +10,37 @@ into one turn that keeps the first start time.
 
 from __future__ import annotations
 
-from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns
-from .cues import cue_turns, timing
+from ..model import ReadError, Transcript
+from .common import check_order
+from .cues import scan, turns_of
 
 _SKIP = ("NOTE", "STYLE", "REGION")
 
 
 def read(text: str, path: str) -> Transcript:
-    lines = text.split("\n")
-    first = lines[0].lstrip("\ufeff").strip()
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     if not first.startswith("WEBVTT"):
         raise ReadError(1, f"expected 'WEBVTT' on the first line of a .vtt file, found {first[:40]!r}")
-    turns: list[Turn] = []
-    speaker = ""
-    for number, block in _blocks(lines):
-        if block[0].split(" ", 1)[0].split("\t", 1)[0] in _SKIP:
-            continue
-        found = _cue(block, number)
-        if found is None:  # text after a blank line inside a cue: keep it with the cue before
-            if turns:
-                more, speaker = cue_turns(turns[-1].start or 0.0, turns[-1].end or 0.0, block, speaker, number)
-                turns.extend(more)
-            continue
-        at, start, end = found
-        more, speaker = cue_turns(start, end, block[at + 1:], speaker, number + at)
-        turns.extend(more)
-    merged = merge_turns(turns)
-    if not merged:
-        raise ReadError(len(lines), "expected cues such as '00:00:01.000 --> 00:00:04.000' followed by text, found none")
-    check_order(merged)
-    return Transcript(merged)
+    turns = turns_of((line, start, end, _lines(body)) for line, start, end, body in scan(text))
+    if not turns:
+        raise ReadError(text.count("\n") + 1,
+                        "expected cues such as '00:00:01.000 --> 00:00:04.000' followed by text, found none")
+    check_order(turns)
+    return Transcript(turns)
 
 
-def _cue(block: list[str], number: int) -> tuple[int, float, float] | None:
-    """Where the timing line is in a block (first or, after an identifier, second line)."""
-    for at in range(min(2, len(block))):
-        times = timing(block[at], number + at)
-        if times is not None:
-            return at, times[0], times[1]
-    return None
-
-
-def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Blank-line separated blocks after the header, each with its first line number."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line)
-        elif current:
-            blocks.append((start, current))
-            current = []
-    if current:
-        blocks.append((start, current))
-    # The header block (WEBVTT plus header lines) is not a cue.
-    if blocks and blocks[0][0] == 2 and lines[1].strip() and _cue(blocks[0][1], 2) is None:
-        blocks = blocks[1:]
-    return blocks
+def _lines(body: str) -> list[str]:
+    """A cue's text: up to the first blank line, plus any later block that is neither a
+    NOTE/STYLE/REGION block nor the next cue's identifier (nothing the file says is dropped)."""
+    text = body.rstrip("\n")
+    if "\n\n" not in text:  # the common case: one block, then blank lines
+        return text.split("\n") if "\n" in text else [text] if text.strip() else []
+    blocks = body.split("\n\n")
+    if not body.endswith("\n\n") and len(blocks) > 1 and "\n" not in blocks[-1].strip("\n"):
+        blocks.pop()  # the identifier line right above the next timing
+    lines = blocks[0].split("\n")
+    for block in blocks[1:]:
+        block = block.strip("\n")
+        if block and block.split(None, 1)[0] not in _SKIP:
+            lines.extend(block.split("\n"))
+    return [line for line in lines if line.strip()]
