@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from . import archive as archive_mod
+from . import search
 from .pages import Download, Page, render
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
@@ -38,6 +39,8 @@ class OnRecordConfig(base.Config):
     """The archive folder (speakers.yml, shows/), relative to mkdocs.yml."""
     drafts = c.Type(bool, default=False)
     """Build episodes marked `draft: true` too (for previewing them; never for publishing)."""
+    search = c.Type(bool, default=True)
+    """Index the built site with Pagefind after every build and show the search box and page."""
 
 
 class OnRecordPlugin(BasePlugin[OnRecordConfig]):
@@ -65,6 +68,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             log.warning(str(problem))
         self.pages = {}
         for item in render(archive, config.site_name):
+            if item.uri == "search/index.md" and not self.config.search:
+                continue
             if files.get_file_from_path(item.uri) is not None:
                 log.info("%s: a hand-written page replaces the generated one", item.uri)
                 continue
@@ -91,6 +96,13 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         return generated.fill(html) if generated else html
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.search:
+            try:
+                log.info(search.index(Path(config.site_dir)))
+            except search.SearchError as exc:
+                log.error(str(exc))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))

@@ -34,6 +34,7 @@ def parse(path: Path) -> Links:
 
 def resolve(page: Path, url: str) -> tuple[Path, str]:
     path, _, anchor = url.partition("#")
+    path = path.partition("?")[0]
     target = (page.parent / path).resolve() if path else page
     if target.is_dir():
         target = target / "index.html"

@@ -83,7 +83,7 @@ class Download:
 
 def render(archive: Archive, site_name: str = "On Record") -> Iterator[Page | Download]:
     """Every generated page and download of the site."""
-    from . import episode, home, people, shows, timeline
+    from . import episode, home, people, search, shows, timeline
 
     yield home.render(archive, site_name)
     yield from shows.render(archive)
@@ -91,3 +91,4 @@ def render(archive: Archive, site_name: str = "On Record") -> Iterator[Page | Do
         yield from episode.render(archive, ep)
     yield from people.render(archive)
     yield timeline.render(archive)
+    yield search.render(archive)

@@ -23,15 +23,27 @@ def header(archive: Archive, episode: Episode) -> str:
     if episode.length:
         facts.append(esc(duration(episode.length)))
     facts.append(esc(plural(len(episode.turns), "turn")))
+    description = f'<div class="onr-description">{paragraphs(episode.description)}</div>' if episode.description else ""
     parts = [
-        f"<h1>{esc(episode.title)}</h1>",
+        f'<div class="onr-episode-head" data-pagefind-body>\n<h1>{esc(episode.title)}</h1>\n'
+        f"{search_fields(archive, episode)}\n{description}</div>",
         f'<p class="onr-facts">{" · ".join(facts)}</p>',
     ]
-    if episode.description:
-        parts.append(f'<div class="onr-description">{paragraphs(episode.description)}</div>')
     parts.append(speaker_list(archive, episode))
     parts.append(downloads.links(archive, episode))
     return "\n".join(parts)
+
+
+def search_fields(archive: Archive, episode: Episode) -> str:
+    """Pagefind filters, sort key and metadata (not indexed as text; see generator/search.py)."""
+    show = archive.shows[episode.show]
+    date = episode.date.isoformat()
+    fields = [("filter", "type", "Episode"), ("filter", "show", show.title), ("filter", "year", str(episode.date.year)),
+              ("meta", "date", date), ("meta", "show", show.title), ("sort", "date", date)]
+    people = dict.fromkeys(p.person for p in episode.turns if p.person)
+    fields += [("filter", "speaker", archive.people[pid].name) for pid in people]
+    spans = "".join(f'<span data-pagefind-{kind}="{key}">{esc(value)}</span>' for kind, key, value in fields)
+    return f'<div hidden data-pagefind-ignore>{spans}</div>'
 
 
 def speaker_list(archive: Archive, episode: Episode) -> str:
@@ -51,12 +63,13 @@ def speaker_list(archive: Archive, episode: Episode) -> str:
 
 def transcript(archive: Archive, episode: Episode) -> str:
     turns = "\n".join(turn(archive, episode, placed) for placed in episode.turns)
-    return f'<h2 id="transcript">Transcript</h2>\n<div class="onr-transcript">\n{turns}\n</div>'
+    return f'<h2 id="transcript">Transcript</h2>\n<div class="onr-transcript" data-pagefind-body>\n{turns}\n</div>'
 
 
 def turn(archive: Archive, episode: Episode, placed: EpisodeTurn) -> str:
-    """One turn: speaker (linked when it names a person), timestamp (a link to the turn's
-    own anchor, which the page script also uses to seek), and the escaped text."""
+    """One turn: a heading carrying the turn's anchor, with the speaker (linked when it names a
+    person) and timestamp (a link to the anchor, which the page script also uses to seek), then
+    the escaped text. The heading makes each turn a Pagefind sub-result (see generator/search.py)."""
     t = placed.turn
     person = archive.people.get(placed.person) if placed.person else None
     if person:
@@ -70,7 +83,7 @@ def turn(archive: Archive, episode: Episode, placed: EpisodeTurn) -> str:
         start = f' data-start="{t.start:g}"'
     data_person = f' data-person="{placed.person}"' if placed.person else ""
     return (
-        f'<div class="onr-turn" id="{placed.anchor}"{start}{data_person}>'
-        f'<div class="onr-turn-head">{who} {when}</div>'
+        f'<div class="onr-turn"{start}{data_person}>'
+        f'<h3 class="onr-turn-head" id="{placed.anchor}">{who} {when}</h3>'
         f'<div class="onr-turn-text">{paragraphs(t.text)}</div></div>'
     )

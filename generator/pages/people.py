@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import groupby
+from urllib.parse import urlencode
 
 from .. import quotes
 from ..model import Appearance, Archive, Person
@@ -43,11 +44,17 @@ def person_page(archive: Archive, person: Person) -> Page:
     url = f"speakers/{person.id}/"
     page = PageBuilder(url)
     apps = archive.appearances.get(person.id, ())
-    head = [f"<h1>{esc(person.name)}</h1>"]
+    # Only who they are is indexed for search; their words are found on the episode pages.
+    head = [f'<div class="onr-person-head" data-pagefind-body>\n<h1>{esc(person.name)}</h1>',
+            '<div hidden data-pagefind-ignore><span data-pagefind-filter="type">Person</span></div>']
     if person.role:
         head.append(f'<p class="onr-role">{esc(person.role)}</p>')
     if person.bio:
         head.append(f'<div class="onr-bio">{markdown_text(person.bio)}</div>')
+    head.append("</div>")
+    if apps:
+        search = href(url, "search/") + "?" + urlencode({"speaker": person.name})
+        head.append(f'<p class="onr-search-person"><a href="{esc(search)}">Search {esc(person.name)}’s words</a></p>')
     if person.links:
         links = "".join(f'<li><a href="{esc(link.url)}" rel="nofollow">{esc(link.label)}</a></li>'
                         for link in person.links)

@@ -1,0 +1,78 @@
+"""Search: Pagefind indexes published episodes at the end of the build; the search page finds
+turns, filters by speaker, and reopens from a shared URL."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ARCHIVE, mkdocs_build
+
+
+def indexed_text(site: Path) -> str:
+    """All the text Pagefind stored for result excerpts (its fragments are gzipped JSON)."""
+    return "\n".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace")
+                     for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+
+
+def test_build_indexes_published_episodes_and_people_only(built_site: Path) -> None:
+    text = indexed_text(built_site)
+    assert "ferry schedule by forty minutes" in text  # an episode's transcript
+    assert "draftword" not in text  # drafts are never built
+    assert "Made with" not in text and "Timeline" not in text  # no footer or navigation
+    fragments = list((built_site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert len(fragments) == 3 + 3  # three published episodes, three people: no index pages
+
+
+def test_search_can_be_turned_off(tmp_path: Path) -> None:
+    project = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("- onrecord", "- onrecord:\n      search: false"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site/pagefind").exists() and not (project / "site/search").exists()
+    assert 'class="onr-header-search"' not in (project / "site/index.html").read_text()
+
+
+def results(page: Any) -> list[str]:
+    page.wait_for_selector("ol.onr-results[data-state=done]")
+    return [a.get_attribute("href") for a in page.query_selector_all("ol.onr-results a")]
+
+
+@pytest.mark.browser
+def test_a_word_from_a_turn_finds_that_turn(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    page.fill("#onr-header-q", "satellites")
+    page.press("#onr-header-q", "Enter")
+    links = results(page)
+    assert f"{site_url}shows/night-lab/stars/#t21" in links
+    assert "?q=satellites" in page.url
+
+
+@pytest.mark.browser
+def test_speaker_filter_keeps_only_that_speakers_turns(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/")
+    page.fill("#onr-q", "night")
+    links = results(page)
+    assert f"{site_url}shows/harbour-talk/tides/#t30" in links  # Tom Okafor: "The night ferry keeps..."
+    assert f"{site_url}shows/harbour-talk/tides/#t20" in links  # Q: "What about the ... night ferry?"
+    page.evaluate("document.querySelector('ol.onr-results').removeAttribute('data-state')")
+    page.select_option("select[name=speaker]", "Tom Okafor")
+    links = results(page)
+    turns = {link.removeprefix(site_url) for link in links if "#" in link}
+    assert turns == {"shows/harbour-talk/tides/#t30", "shows/night-lab/stars/#t9"}  # Tom Okafor's turns only
+    assert "speaker=Tom+Okafor" in page.url
+
+
+@pytest.mark.browser
+def test_a_shared_search_url_reproduces_the_results(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=ferry&speaker=Tom+Okafor")
+    first = results(page)
+    assert page.input_value("#onr-q") == "ferry" and page.input_value("select[name=speaker]") == "Tom Okafor"
+    page.goto(page.url)
+    assert results(page) == first and first
