@@ -6,12 +6,28 @@ const status = document.querySelector(".onr-search-status");
 const list = document.querySelector("ol.onr-results");
 const root = new URL("../../", import.meta.url);
 const FIELDS = ["q", "speaker", "show", "year", "sort"];
-const PAGE = 20;      // results rendered per query
+const PAGE = 5;       // results loaded at a time: each costs a fetch of its page's fragment
 const PER_PAGE = 3;   // turns shown under each result
 
 let pagefind;
 let serial = 0;
-let shown = PAGE;
+let current = null;   // the latest search: its results, values, and how many are shown
+const more = document.createElement("button");
+more.type = "button";
+more.className = "onr-more";
+more.textContent = "More results";
+more.hidden = true;
+list.after(more);
+
+// Load Pagefind as the page opens, so typing only waits for the query itself.
+async function load() {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    await pagefind.options({ baseUrl: root.pathname });
+    await pagefind.init();
+  }
+  return pagefind;
+}
 
 function state() {
   const values = {};
@@ -102,24 +118,38 @@ async function run() {
     return;
   }
   status.textContent = "Searching…";
-  pagefind ??= await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ baseUrl: root.pathname });
+  await load();
   const filters = {};
   for (const name of ["speaker", "show", "year"]) if (values[name]) filters[name] = values[name];
   const sort = values.sort === "date" ? { date: "desc" } : values.sort === "date-asc" ? { date: "asc" } : undefined;
   if (values.speaker) filters.type = "Episode";  // a person's words are in episodes
   const search = await pagefind.search(values.q || null, { filters, sort });
   if (mine !== serial || !search) return;
-  const found = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
-  if (mine !== serial) return;
-  list.replaceChildren(...found.map((data) => result(data, values)));
-  const count = search.results.length;
+  current = { results: search.results, values, shown: 0 };
+  list.replaceChildren();
+  await show(mine);
+}
+
+async function show(mine) {
+  const { results, values } = current;
+  const next = results.slice(current.shown, current.shown + PAGE).map((r) => r.data());
+  for (const pending of next) {  // fetched together, shown in order as each arrives
+    const data = await pending;
+    if (mine !== serial) return;
+    list.append(result(data, values));
+    current.shown += 1;
+  }
+  const count = results.length;
   status.textContent = count ? `${count} ${count === 1 ? "result" : "results"}` +
-    (count > found.length ? `, showing the first ${found.length}` : "") : "No results.";
+    (count > current.shown ? `, showing ${current.shown}` : "") : "No results.";
+  more.hidden = current.shown >= count;
   list.dataset.state = "done";
 }
 
+more.addEventListener("click", () => { if (current) show(serial); });
+
 restore();
+load();
 let timer;
 form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
 form.addEventListener("change", () => { clearTimeout(timer); run(); });
