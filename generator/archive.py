@@ -138,10 +138,11 @@ def _read_episode(
     slug = str(meta.get("slug") or slugify(path.stem))
     if not SLUG.match(slug):
         raise ReadError(line("slug"), f"slug {slug!r} must be lowercase letters, digits and hyphens")
+    audio, audio_file = _audio(str(meta.get("audio") or meta.get("media") or ""), path, line("audio"), out)
     episode = Episode(
         show=show.id, slug=slug, date=date, path=out.display(path), turns=turns,
         title=str(meta.get("title") or title),
-        audio=str(meta.get("audio") or meta.get("media") or ""),
+        audio=audio, audio_file=audio_file,
         duration=_seconds(meta.get("duration"), line("duration")),
         description=str(meta.get("description") or meta.get("summary") or ""),
         source_url=str(meta.get("source") or meta.get("source_url") or ""),
@@ -170,6 +171,22 @@ def name_date(path: Path) -> tuple[dt.date | None, str]:
 def _title(name: str) -> str:
     words = re.sub(r"[-_\s]+", " ", name).strip()
     return words[:1].upper() + words[1:]
+
+
+def _audio(value: str, path: Path, line: int, out: Collector) -> tuple[str, str]:
+    """The player's source and, for a file beside the transcript, the file to publish.
+
+    A URL is used as it is. A file name is looked up next to the transcript; it must exist and
+    stay inside the content folder. A missing file is a warning: the page builds without a player.
+    """
+    if not value or "://" in value or value.startswith("/"):
+        return value, ""
+    local = (path.parent / value).resolve()
+    if not local.is_file() or not local.is_relative_to(out.root.resolve()):
+        out.add(path, line, f"audio file {value!r} not found next to the transcript; expected a URL or a file "
+                "in the same folder", severity="warning")
+        return "", ""
+    return local.name, str(local)
 
 
 def _line_of(meta: Any, key: str) -> int:

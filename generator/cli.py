@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, archive, scaffold
 from .model import Archive
-from .pages import Download, render
+from .pages import Asset, Download, render
 
 
 def parser() -> argparse.ArgumentParser:
@@ -74,7 +75,10 @@ def cmd_generate(content: Path, out: Path, force: bool) -> int:
     for item in render(result):
         target = out / item.uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(item.content if isinstance(item, Download) else item.inline(), encoding="utf-8")
+        if isinstance(item, Asset):
+            shutil.copyfile(item.source, target)
+        else:
+            target.write_text(item.content if isinstance(item, Download) else item.inline(), encoding="utf-8")
         count += 1
     print(f"wrote {count} files to {out}")
     return 1 if any(p.severity == "error" for p in result.problems) else 0

@@ -133,6 +133,7 @@ class Episode:
     chapters: tuple[Chapter, ...] = ()
     language: str = ""
     format: str = ""
+    audio_file: str = ""  # a local audio file under content/ to publish beside the page
 
     @property
     def uri(self) -> str:

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from . import archive as archive_mod
 from . import search
-from .pages import Download, Page, render
+from .pages import Asset, Download, Page, render
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
 
@@ -73,7 +73,9 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             if files.get_file_from_path(item.uri) is not None:
                 log.info("%s: a hand-written page replaces the generated one", item.uri)
                 continue
-            if isinstance(item, Download):
+            if isinstance(item, Asset):
+                files.append(File.generated(config, item.uri, abs_src_path=item.source))
+            elif isinstance(item, Download):
                 files.append(File.generated(config, item.uri, content=item.content))
             else:
                 self.pages[item.uri] = item

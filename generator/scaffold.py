@@ -10,6 +10,7 @@ site_name: My Archive
 docs_dir: content/pages        # hand-written pages; shows and speakers are generated
 theme:
   name: material
+  font: false   # system fonts: no requests to Google Fonts
   features: [navigation.tabs, navigation.top]
   palette:
     - media: "(prefers-color-scheme: light)"

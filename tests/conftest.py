@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import wave
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,6 +24,20 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ARCHIVE = FIXTURES / "archive"
 CHROMIUM = os.environ.get("ONRECORD_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
+AUDIO = ARCHIVE / "content/shows/harbour-talk/2023/tides.wav"
+
+
+def silent_wav(path: Path, seconds: float, rate: int = 8000) -> None:
+    """A silent mono WAV: the fixture episode's audio, made by the tests (not committed)."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(rate)
+        out.writeframes(b"\x80" * int(seconds * rate))
+
+
+if not AUDIO.exists():  # generated test data, ignored by git
+    silent_wav(AUDIO, 60)
 
 
 def mkdocs_build(project: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
@@ -49,8 +65,28 @@ def built_site(archive_copy: Path) -> Path:
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    """A static server that, like GitHub Pages, answers byte ranges: without them a browser
+    cannot seek in audio, and Python's own server has none."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", ""))
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file():
+            super().do_GET()
+            return
+        data = path.read_bytes()
+        first = int(match[1])
+        last = min(int(match[2]) if match[2] else len(data) - 1, len(data) - 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {first}-{last}/{len(data)}")
+        self.send_header("Content-Length", str(last - first + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        self.wfile.write(data[first:last + 1])
 
 
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:

@@ -81,7 +81,18 @@ class Download:
     content: str
 
 
-def render(archive: Archive, site_name: str = "On Record") -> Iterator[Page | Download]:
+@dataclass(frozen=True)
+class Asset:
+    """A file copied as it is beside a page (an episode's local audio)."""
+
+    uri: str
+    source: str
+
+
+Item = Page | Download | Asset
+
+
+def render(archive: Archive, site_name: str = "On Record") -> Iterator[Item]:
     """Every generated page and download of the site."""
     from . import episode, home, people, search, shows, timeline
 

@@ -1,20 +1,31 @@
-"""The episode page: header, speakers, downloads and every turn with a stable anchor."""
+"""The episode page: header, audio player, who spoke when, chapters, downloads and every turn.
+
+Everything is readable and every link works without JavaScript: timestamps, chapters and strip
+segments are links to turn anchors. ``assets/onrecord/episode.js`` (loaded by this page only)
+adds seeking, highlighting the turn being spoken, ``#t=`` deep links and copying a turn's link.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..model import Archive, Episode, EpisodeTurn
-from . import Download, Page, PageBuilder, downloads
+from . import Asset, Download, Page, PageBuilder, downloads, strip
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
 
 
-def render(archive: Archive, episode: Episode) -> Iterator[Page | Download]:
+def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
     page = PageBuilder(episode.uri)
+    order = strip.shares(archive, episode)
+    palette = strip.colours(order)
     page.html(header(archive, episode))
-    page.html(transcript(archive, episode))
+    page.html(overview(archive, episode, order, palette))
+    page.html(transcript(archive, episode, palette))
+    page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
     yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}")
     yield from downloads.render(archive, episode)
+    if episode.audio_file:
+        yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
 
 
 def header(archive: Archive, episode: Episode) -> str:
@@ -23,15 +34,14 @@ def header(archive: Archive, episode: Episode) -> str:
     if episode.length:
         facts.append(esc(duration(episode.length)))
     facts.append(esc(plural(len(episode.turns), "turn")))
+    if episode.source_url:
+        facts.append(f'<a href="{esc(episode.source_url)}" rel="nofollow">source</a>')
     description = f'<div class="onr-description">{paragraphs(episode.description)}</div>' if episode.description else ""
-    parts = [
+    return (
         f'<div class="onr-episode-head" data-pagefind-body>\n<h1>{esc(episode.title)}</h1>\n'
-        f"{search_fields(archive, episode)}\n{description}</div>",
-        f'<p class="onr-facts">{" · ".join(facts)}</p>',
-    ]
-    parts.append(speaker_list(archive, episode))
-    parts.append(downloads.links(archive, episode))
-    return "\n".join(parts)
+        f"{search_fields(archive, episode)}\n{description}</div>\n"
+        f'<p class="onr-facts">{" · ".join(facts)}</p>'
+    )
 
 
 def search_fields(archive: Archive, episode: Episode) -> str:
@@ -46,44 +56,79 @@ def search_fields(archive: Archive, episode: Episode) -> str:
     return f'<div hidden data-pagefind-ignore>{spans}</div>'
 
 
-def speaker_list(archive: Archive, episode: Episode) -> str:
-    """Who speaks in the episode, in order of first turn, linked to their pages."""
-    seen: dict[str, None] = {}
-    for placed in episode.turns:
-        if placed.person:
-            seen.setdefault(placed.person)
-    if not seen:
+def overview(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
+    """Everything between the header and the transcript (none of it indexed for search)."""
+    parts = [player(episode), speakers(archive, episode, order, palette), strip.render(archive, episode, palette),
+             chapters(episode), downloads.links(archive, episode)]
+    return '<div class="onr-overview" data-pagefind-ignore>\n' + "\n".join(p for p in parts if p) + "\n</div>"
+
+
+def player(episode: Episode) -> str:
+    if not episode.audio:
         return ""
-    items = "".join(
-        f'<li><a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a></li>'
-        for pid in seen
+    return (
+        '<div class="onr-player">'
+        f'<audio controls preload="metadata" src="{esc(episode.audio)}">'
+        f'<a href="{esc(episode.audio)}">Download the audio</a></audio>'
+        '<label class="onr-follow"><input type="checkbox"> Follow along</label></div>'
     )
-    return f'<ul class="onr-speakers" aria-label="Speakers">{items}</ul>'
 
 
-def transcript(archive: Archive, episode: Episode) -> str:
-    turns = "\n".join(turn(archive, episode, placed) for placed in episode.turns)
+def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
+    """Who speaks, largest share first, each linked to their page with a colour key for the strip."""
+    if not order:
+        return ""
+    timed = any(p.turn.start is not None for p in episode.turns)
+    measure = "of the talk time" if timed else "of the words"
+    items = "".join(
+        f'<li><span class="onr-key {palette[pid]}" aria-hidden="true"></span>'
+        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+        f'<span class="onr-share">{share:.0%}</span></li>'
+        for pid, share in order
+    )
+    return f'<h2 id="speakers">Speakers <small>(share {measure})</small></h2>\n<ul class="onr-speakers">{items}</ul>'
+
+
+def chapters(episode: Episode) -> str:
+    """Chapters from the metadata, each linked to the turn being spoken when it starts."""
+    if not episode.chapters:
+        return ""
+    timed = [p for p in episode.turns if p.turn.start is not None]
+    items = []
+    for chapter in episode.chapters:
+        at = next((p for p in reversed(timed) if (p.turn.start or 0.0) <= chapter.start + 0.5), timed[0] if timed else None)
+        target = f"#{at.anchor}" if at else "#transcript"
+        items.append(f'<li><a href="{target}" data-seek="{chapter.start:g}"><span class="onr-time">'
+                     f"{clock(chapter.start)}</span> {esc(chapter.title)}</a></li>")
+    return f'<h2 id="chapters">Chapters</h2>\n<ol class="onr-chapters">{"".join(items)}</ol>'
+
+
+def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None) -> str:
+    palette = palette or {}
+    turns = "\n".join(turn(archive, episode, placed, palette) for placed in episode.turns)
     return f'<h2 id="transcript">Transcript</h2>\n<div class="onr-transcript" data-pagefind-body>\n{turns}\n</div>'
 
 
-def turn(archive: Archive, episode: Episode, placed: EpisodeTurn) -> str:
+def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None) -> str:
     """One turn: a heading carrying the turn's anchor, with the speaker (linked when it names a
-    person) and timestamp (a link to the anchor, which the page script also uses to seek), then
-    the escaped text. The heading makes each turn a Pagefind sub-result (see generator/search.py)."""
+    person), the timestamp (a link to the anchor, which the page script also uses to seek) and a
+    link to this moment; then the escaped text. The heading makes each turn a Pagefind
+    sub-result (see generator/search.py)."""
     t = placed.turn
     person = archive.people.get(placed.person) if placed.person else None
     if person:
         who = f'<a class="onr-who" href="{href(episode.uri, f"speakers/{person.id}/")}">{esc(person.name)}</a>'
     else:
         who = f'<span class="onr-who">{esc(t.speaker or "Unknown speaker")}</span>'
-    when = ""
-    start = ""
+    when, start = "", ""
     if t.start is not None:
-        when = f'<a class="onr-time" href="#{placed.anchor}">{clock(t.start)}</a>'
+        when = f' <a class="onr-time" href="#{placed.anchor}">{clock(t.start)}</a>'
         start = f' data-start="{t.start:g}"'
-    data_person = f' data-person="{placed.person}"' if placed.person else ""
+    colour = (palette or {}).get(placed.person or "", "onr-sx")
     return (
-        f'<div class="onr-turn"{start}{data_person}>'
-        f'<h3 class="onr-turn-head" id="{placed.anchor}">{who} {when}</h3>'
+        f'<div class="onr-turn {colour}"{start}>'
+        f'<h3 class="onr-turn-head" id="{placed.anchor}">{who}{when}'
+        f'<a class="onr-link" href="#{placed.anchor}" title="Copy a link to this moment" '
+        f'aria-label="Link to this moment">#</a></h3>'
         f'<div class="onr-turn-text">{paragraphs(t.text)}</div></div>'
     )

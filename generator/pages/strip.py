@@ -1,0 +1,66 @@
+"""Who spoke when: an inline SVG strip across an episode, one segment per turn, coloured by speaker.
+
+Speakers get colours from a fixed palette (Okabe–Ito, safe for colour-blind readers, darkened
+where a colour would vanish against a light or dark page) in order of talk time; past the
+palette, and for unnamed labels, segments are grey. Each segment is a link to its turn (so the
+strip works without JavaScript; the page script also seeks the audio) with a ``<title>`` that
+names the speaker and time. Segments are not in the tab order: the transcript's timestamps are
+the keyboard path to the same places, and a long episode has thousands of segments.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..archive import turn_seconds
+from ..model import Archive, Episode
+from .markup import clock, esc
+
+PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css; onr-sx is everyone else
+WIDTH = 1000
+
+
+def shares(archive: Archive, episode: Episode) -> list[tuple[str, float]]:
+    """People by share of the conversation, largest first: talk time where the transcript is
+    timed, else words. Unnamed labels count in the whole but get no entry."""
+    lengths = turn_seconds(episode)
+    timed = any(s for s in lengths)
+    amount: dict[str, float] = defaultdict(float)
+    total = 0.0
+    for placed, seconds in zip(episode.turns, lengths, strict=True):
+        size = (seconds or 0.0) if timed else float(placed.words)
+        total += size
+        if placed.person:
+            amount[placed.person] += size
+    ordered = sorted(amount.items(), key=lambda item: (-item[1], archive.people[item[0]].name))
+    return [(pid, size / total if total else 0.0) for pid, size in ordered]
+
+
+def colours(order: list[tuple[str, float]]) -> dict[str, str]:
+    """Person id -> colour class."""
+    return {pid: f"onr-s{i}" if i < PALETTE else "onr-sx" for i, (pid, _) in enumerate(order)}
+
+
+def render(archive: Archive, episode: Episode, palette: dict[str, str]) -> str:
+    length = episode.length
+    if not length:
+        return ""
+    segments = []
+    for placed, seconds in zip(episode.turns, turn_seconds(episode), strict=True):
+        start = placed.turn.start
+        if start is None or seconds is None or start >= length:
+            continue
+        person = archive.people.get(placed.person) if placed.person else None
+        who = person.name if person else placed.turn.speaker or "Unknown speaker"
+        colour = palette.get(placed.person or "", "onr-sx")
+        x, width = start / length * WIDTH, max(min(seconds, length - start) / length * WIDTH, 0.6)
+        segments.append(
+            f'<a href="#{placed.anchor}" data-seek="{start:g}" tabindex="-1"><rect class="{colour}" x="{x:.1f}" '
+            f'y="0" width="{width:.1f}" height="20"><title>{esc(who)} · {clock(start)}</title></rect></a>'
+        )
+    if not segments:
+        return ""
+    return (
+        f'<svg class="onr-strip" viewBox="0 0 {WIDTH} 20" preserveAspectRatio="none" role="group" '
+        f'aria-label="Who spoke when: {len(segments)} turns across {esc(clock(length))}">{"".join(segments)}</svg>'
+    )

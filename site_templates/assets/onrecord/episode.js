@@ -1,0 +1,102 @@
+// On Record episode page: seek the audio from timestamps, chapters and the who-spoke-when strip,
+// highlight the turn being spoken, open at #t=<seconds|hh:mm:ss> or a turn's anchor, and copy a
+// turn's link. One delegated click listener and one timeupdate listener; the list of turn start
+// times is read once, the first time it is needed, so a 2,000-turn page does no work per turn at load.
+(() => {
+  const audio = document.querySelector(".onr-player audio");
+  const follow = document.querySelector(".onr-follow input");
+  let turns = null;   // the timed turn elements, in order
+  let starts = null;  // their start times
+  let current = null;
+
+  function index() {
+    if (!turns) {
+      turns = Array.from(document.querySelectorAll(".onr-turn[data-start]"));
+      starts = Float64Array.from(turns, (t) => Number(t.dataset.start));
+    }
+  }
+
+  // The last turn that starts at or before `time` (binary search).
+  function turnAt(time) {
+    index();
+    let lo = 0, hi = starts.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= time + 0.05) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found < 0 ? null : turns[found];
+  }
+
+  function highlight(turn, scroll) {
+    if (turn === current) return;
+    current?.classList.remove("onr-current");
+    current = turn;
+    if (!turn) return;
+    turn.classList.add("onr-current");
+    if (scroll) turn.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  function seek(time, play) {
+    if (!audio || Number.isNaN(time)) return;
+    const go = () => {
+      audio.currentTime = time;
+      if (play) audio.play().catch(() => {});
+    };
+    if (audio.readyState >= 1) go(); else audio.addEventListener("loadedmetadata", go, { once: true });
+    if (audio.readyState < 1 && audio.preload === "none") audio.load();
+  }
+
+  // "#t=83", "#t=1:23", "#t=01:01:23.5" -> seconds; anything else -> NaN
+  function parseTime(text) {
+    if (!/^\d+(:\d{1,2}){0,2}(\.\d+)?$/.test(text)) return NaN;
+    return text.split(":").reduce((total, part) => total * 60 + Number(part), 0);
+  }
+
+  function open() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    if (hash.startsWith("t=")) {
+      const time = parseTime(hash.slice(2));
+      const turn = turnAt(time);
+      if (turn) { highlight(turn, false); turn.scrollIntoView({ block: "start" }); }
+      seek(time, false);
+    } else if (hash) {
+      const turn = document.getElementById(hash)?.closest(".onr-turn[data-start]");
+      if (turn) { highlight(turn, false); seek(Number(turn.dataset.start), false); }
+    }
+  }
+
+  const status = document.createElement("p");
+  status.className = "onr-toast";
+  status.setAttribute("role", "status");
+  document.body.append(status);
+
+  async function copy(link) {
+    const url = new URL(link.getAttribute("href"), location.href).href;
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = "Link to this moment copied";
+    } catch {
+      status.textContent = url;  // no clipboard (insecure context): show it to copy by hand
+    }
+    history.replaceState(null, "", link.getAttribute("href"));
+    setTimeout(() => { status.textContent = ""; }, 2500);
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a.onr-link");
+    if (link) { event.preventDefault(); copy(link); return; }
+    const target = event.target.closest("[data-seek], a.onr-time");
+    if (!target || !audio) return;
+    const time = Number(target.dataset.seek ?? target.closest(".onr-turn")?.dataset.start);
+    if (Number.isNaN(time)) return;
+    seek(time, true);
+    highlight(turnAt(time), false);
+    // the link's own navigation goes on: the URL gets the turn's anchor and the turn comes into view
+  });
+
+  if (audio) {
+    audio.addEventListener("timeupdate", () => highlight(turnAt(audio.currentTime), follow?.checked && !audio.paused));
+  }
+  window.addEventListener("hashchange", open);
+  if (location.hash) open();
+})();
