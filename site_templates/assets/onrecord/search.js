@@ -151,7 +151,7 @@ more.addEventListener("click", () => { if (current) show(serial); });
 restore();
 load();
 let timer;
-form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
+form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 80); });
 form.addEventListener("change", () => { clearTimeout(timer); run(); });
 form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
 run();
