@@ -87,6 +87,7 @@ class Person:
     declared: bool = True  # False for people made up from a label nobody declared
     path: str = ""
     line: int = 0
+    image_file: str = ""  # a local image under content/ to publish beside the person page
 
 
 @dataclass(frozen=True)

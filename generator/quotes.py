@@ -1,15 +1,19 @@
 """Choosing the quotes a person page shows for an appearance.
 
 A good quote is a substantive sentence: long enough to say something (8–45 words), not a
-greeting, thanks, sign-off, sponsor read or a host's stock intro, and not a question. Every
-sentence of the person's turns is scored; the best one per turn competes, and the top ``n``
-turns are returned in the order they were said. Pure text heuristics, no model: they are
-cheap (linear in the words spoken) and explainable.
+greeting, thanks, sign-off, sponsor read or a host's stock intro, and not a question. Stock
+phrases are caught two ways: a pattern list of greetings, thanks, sign-offs and ad reads, and
+:func:`recurring`, the sentences a person says in more than one episode (a host's "Welcome to
+Low Tide, I'm Mara Quinn" needs no list). The first sentences of each turn are scored; the best
+one per turn competes, and the top ``n`` turns are returned in the order they were said. Pure
+text heuristics, no model: cheap (linear in the words spoken) and explainable. Numbers and
+years raise a score: they make a claim concrete.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import EpisodeTurn
@@ -23,6 +27,9 @@ _STOCK = re.compile(
     re.I,
 )
 _FILLER = re.compile(r"\b(um+|uh+|you know|i mean|like)\b", re.I)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+SENTENCES_PER_TURN = 12  # a long monologue's best line is near its start often enough; scoring all is slow
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,21 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text.replace("\n\n", " ")) if s.strip()]
 
 
+def key(sentence: str) -> str:
+    """A sentence without case and punctuation, to recognise it when it is said again."""
+    return " ".join(_WORD.findall(sentence.lower()))
+
+
+def recurring(appearances: list[tuple[EpisodeTurn, ...]]) -> frozenset[str]:
+    """Sentences said in more than one episode, from the first two and last two turns of each
+    (where intros and sign-offs live)."""
+    seen: Counter[str] = Counter()
+    for turns in appearances:
+        ends = turns[:2] + turns[-2:] if len(turns) > 4 else turns
+        seen.update({key(s) for t in ends for s in sentences(t.turn.text)[:SENTENCES_PER_TURN]})
+    return frozenset(k for k, n in seen.items() if n > 1)
+
+
 def score(sentence: str) -> float:
     """Higher is more quotable; zero or less is never shown unless nothing else exists."""
     words = sentence.split()
@@ -46,16 +68,18 @@ def score(sentence: str) -> float:
     value -= 3 * len(_FILLER.findall(sentence))
     if sentence.endswith("?"):
         value *= 0.4
-    if any(ch.isdigit() for ch in sentence):
+    if _DIGIT.search(sentence):
         value += 2  # numbers and years make claims concrete
     return value
 
 
-def pick(turns: tuple[EpisodeTurn, ...], n: int = 1) -> list[Quote]:
-    """The best ``n`` quotes among ``turns``, one per turn, in spoken order."""
+def pick(turns: tuple[EpisodeTurn, ...], n: int = 1, stock: frozenset[str] = frozenset()) -> list[Quote]:
+    """The best ``n`` quotes among ``turns``, one per turn, in spoken order; sentences in
+    ``stock`` (see :func:`recurring`) score zero."""
     best: list[Quote] = []
     for placed in turns:
-        candidates = [Quote(placed, s, score(s)) for s in sentences(placed.turn.text)]
+        candidates = [Quote(placed, s, 0.0 if stock and key(s) in stock else score(s))
+                      for s in sentences(placed.turn.text)[:SENTENCES_PER_TURN]]
         if candidates:
             best.append(max(candidates, key=lambda q: q.score))
     top = sorted(best, key=lambda q: q.score, reverse=True)[:n]

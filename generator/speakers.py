@@ -76,7 +76,7 @@ def load_directory(path: Path, display: str) -> tuple[Directory, list[Problem]]:
     if not isinstance(data, dict):
         problems.append(Problem(display, 1, f"expected a mapping with 'people' and 'unnamed', e.g.\n{EXAMPLE}"))
         data = {}
-    people = _people(data.get("people") or {}, display, problems)
+    people = _people(data.get("people") or {}, display, problems, path.parent)
     unnamed = data.get("unnamed") or []
     if not isinstance(unnamed, list):
         problems.append(Problem(display, _line(data, "unnamed"), "'unnamed' must be a list of labels"))
@@ -85,7 +85,7 @@ def load_directory(path: Path, display: str) -> tuple[Directory, list[Problem]]:
     return Directory(people, keys, _index(people, display, problems)), problems
 
 
-def _people(entries: Any, display: str, problems: list[Problem]) -> dict[str, Person]:
+def _people(entries: Any, display: str, problems: list[Problem], content: Path) -> dict[str, Person]:
     if not isinstance(entries, dict):
         problems.append(Problem(display, 1, f"'people' must map ids to entries, e.g.\n{EXAMPLE}"))
         return {}
@@ -105,13 +105,27 @@ def _people(entries: Any, display: str, problems: list[Problem]) -> dict[str, Pe
         if not isinstance(aliases, list) or not isinstance(links, dict):
             problems.append(Problem(display, line, f"person {pid!r}: 'aliases' must be a list, 'links' a mapping"))
             continue
+        image, image_file = _image(str(entry.get("image") or ""), content)
+        if image is None:
+            problems.append(Problem(display, _line(entry, "image"), f"person {pid!r}: image {entry['image']!r} "
+                                    "is neither a URL nor a file under content/", "warning"))
         people[pid] = Person(
             id=pid, name=entry["name"].strip(), aliases=tuple(str(a) for a in aliases),
-            bio=str(entry.get("bio") or ""), image=str(entry.get("image") or ""),
+            bio=str(entry.get("bio") or ""), image=image or "", image_file=image_file,
             role=str(entry.get("role") or ""),
             links=tuple(Link(str(k), str(v)) for k, v in links.items()), path=display, line=line,
         )
     return people
+
+
+def _image(value: str, content: Path) -> tuple[str | None, str]:
+    """A portrait: a URL as it is, or a file under content/ (published beside the person page)."""
+    if not value or "://" in value or value.startswith("/"):
+        return value, ""
+    local = (content / value).resolve()
+    if not local.is_file() or not local.is_relative_to(content.resolve()):
+        return None, ""
+    return local.name, str(local)
 
 
 def _index(people: Mapping[str, Person], display: str, problems: list[Problem]) -> dict[str, str]:

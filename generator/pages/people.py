@@ -1,89 +1,185 @@
-"""The speakers index and one page per person."""
+"""The speakers index (by name, and by appearances) and one page per person.
+
+A person page shows who they are, their numbers (generator/stats.py), Appearances Over Time
+(pages/charts.py), who they appear with, the labels transcripts used for them, and every
+appearance newest first, grouped by year, with quotes linking to the moment (generator/quotes.py).
+
+Scale: someone with 1,000 appearances still gets one light page. Quotes are chosen for the
+newest :data:`FULL` appearances (up to three each) and one each for the next :data:`BRIEF`;
+older appearances are listed with episode, show and date only, their words one click away on
+the episode page. Everything is linear in the person's turns.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from itertools import groupby
 from urllib.parse import urlencode
 
 from .. import quotes
 from ..model import Appearance, Archive, Person
-from . import Page, PageBuilder
-from .markup import esc, href, markdown_text, plural, time_tag
+from ..stats import PersonStats, person_stats
+from . import Asset, Page, PageBuilder, charts
+from .markup import duration, esc, href, long_date, markdown_text, plural, time_tag
+
+FULL, BRIEF = 30, 170
+SHOWN_WITH = 15
 
 
-def render(archive: Archive) -> Iterator[Page]:
-    yield index(archive)
-    for pid, person in sorted(archive.people.items()):
-        if archive.appearances.get(pid) or person.declared:
-            yield person_page(archive, person)
+def render(archive: Archive) -> Iterator[Page | Asset]:
+    people = listed(archive)
+    yield index(archive, people, by_count=False)
+    yield index(archive, people, by_count=True)
+    for person in people:
+        yield person_page(archive, person)
+        if person.image_file:
+            yield Asset(f"speakers/{person.id}/{person.image}", person.image_file)
 
 
-def sort_name(person: Person) -> str:
-    return person.name.casefold()
+def listed(archive: Archive) -> list[Person]:
+    """Everyone with a page: declared in speakers.yml, or named in a transcript."""
+    people = (p for p in archive.people.values() if archive.appearances.get(p.id) or p.declared)
+    return sorted(people, key=lambda p: p.name.casefold())
 
 
-def index(archive: Archive) -> Page:
-    page = PageBuilder("speakers/")
-    people = sorted(
-        (p for p in archive.people.values() if archive.appearances.get(p.id) or p.declared), key=sort_name
-    )
-    parts = ["<h1>Speakers</h1>", f"<p>{esc(plural(len(people), 'person', 'people'))} in the archive.</p>"]
-    for letter, group in groupby(people, key=lambda p: sort_name(p)[:1].upper()):
-        items = "".join(
-            f'<li><a href="{href(page.url, f"speakers/{p.id}/")}">{esc(p.name)}</a> '
-            f'<span class="onr-count">{esc(plural(len(archive.appearances.get(p.id, ())), "appearance"))}</span></li>'
-            for p in group
-        )
-        parts.append(f'<h2 id="letter-{esc(letter)}">{esc(letter)}</h2>\n<ul class="onr-people">{items}</ul>')
+def index(archive: Archive, people: list[Person], by_count: bool) -> Page:
+    url = "speakers/by-appearances/" if by_count else "speakers/"
+    page = PageBuilder(url)
+    dates = [e.date for e in archive.episodes]
+    span = (min(dates), max(dates)) if dates else None
+    other = (f'<a href="{href(url, "speakers/")}">by name</a>' if by_count
+             else f'<a href="{href(url, "speakers/by-appearances/")}">by number of appearances</a>')
+    parts = ["<h1>Speakers</h1>", f"<p>{esc(plural(len(people), 'person', 'people'))} in the archive. "
+             f"Also listed {other}.</p>"]
+    if by_count:
+        ranked = sorted(people, key=lambda p: (-len(archive.appearances.get(p.id, ())), p.name.casefold()))
+        parts.append(f'<ol class="onr-people">{"".join(row(archive, url, p, span) for p in ranked)}</ol>')
+    else:
+        for letter, group in groupby(people, key=lambda p: p.name[:1].upper()):
+            parts.append(f'<h2 id="letter-{esc(letter)}">{esc(letter)}</h2>\n'
+                         f'<ul class="onr-people">{"".join(row(archive, url, p, span) for p in group)}</ul>')
     page.html("\n".join(parts))
-    return page.page("Speakers")
+    return page.page("Speakers by appearances" if by_count else "Speakers")
+
+
+def row(archive: Archive, url: str, person: Person, span: tuple[dt.date, dt.date] | None) -> str:
+    apps = archive.appearances.get(person.id, ())
+    years = f" · {apps[-1].episode.date.year}–{apps[0].episode.date.year}" if apps else ""
+    spark = charts.sparkline(charts.bars((a.episode.date for a in apps), span, by_month=False), "appearance") if apps else ""
+    return (f'<li><a href="{href(url, f"speakers/{person.id}/")}">{esc(person.name)}</a> '
+            f'<span class="onr-count">{esc(plural(len(apps), "appearance"))}{years}</span> {spark}</li>')
 
 
 def person_page(archive: Archive, person: Person) -> Page:
     url = f"speakers/{person.id}/"
     page = PageBuilder(url)
     apps = archive.appearances.get(person.id, ())
-    # Only who they are is indexed for search; their words are found on the episode pages.
-    head = [f'<div class="onr-person-head" data-pagefind-body>\n<h1>{esc(person.name)}</h1>',
-            '<div hidden data-pagefind-ignore><span data-pagefind-filter="type">Person</span></div>']
-    if person.role:
-        head.append(f'<p class="onr-role">{esc(person.role)}</p>')
-    if person.bio:
-        head.append(f'<div class="onr-bio">{markdown_text(person.bio)}</div>')
-    head.append("</div>")
+    stats = person_stats(archive, person.id)
+    page.html(head(url, person, bool(apps)))
     if apps:
-        search = href(url, "search/") + "?" + urlencode({"speaker": person.name})
-        head.append(f'<p class="onr-search-person"><a href="{esc(search)}">Search {esc(person.name)}’s words</a></p>')
-    if person.links:
-        links = "".join(f'<li><a href="{esc(link.url)}" rel="nofollow">{esc(link.label)}</a></li>'
-                        for link in person.links)
-        head.append(f'<ul class="onr-links">{links}</ul>')
-    head.append(f"<p>{esc(plural(len(apps), 'appearance'))}.</p>")
-    page.html("\n".join(head))
-    page.html(appearances(archive, url, apps))
+        page.html(numbers(archive, url, stats))
+        page.html(over_time(url, person, apps))
+        page.html(appears_with(archive, url, stats) + also_as(stats))
+        page.html(appearances(archive, url, apps))
     return page.page(person.name, description=person.role or f"{person.name} in the archive")
 
 
+def head(url: str, person: Person, appeared: bool) -> str:
+    # Only who they are is indexed for search; their words are found on the episode pages.
+    parts = ['<div class="onr-person-head" data-pagefind-body>']
+    if person.image:
+        parts.append(f'<img class="onr-portrait" src="{esc(person.image)}" alt="" width="128" height="128">')
+    parts += [f"<h1>{esc(person.name)}</h1>",
+              '<div hidden data-pagefind-ignore><span data-pagefind-filter="type">Person</span></div>']
+    if person.role:
+        parts.append(f'<p class="onr-role">{esc(person.role)}</p>')
+    if person.bio:
+        parts.append(f'<div class="onr-bio">{markdown_text(person.bio)}</div>')
+    parts.append("</div>")
+    links = [f'<li><a href="{esc(link.url)}" rel="nofollow">{esc(link.label)}</a></li>' for link in person.links]
+    if appeared:
+        search = href(url, "search/") + "?" + urlencode({"speaker": person.name})
+        links.append(f'<li><a href="{esc(search)}">Search this person’s words</a></li>')
+    if links:
+        parts.append(f'<ul class="onr-links">{"".join(links)}</ul>')
+    return "\n".join(parts)
+
+
+def numbers(archive: Archive, url: str, stats: PersonStats) -> str:
+    assert stats.first and stats.last
+    shows = ", ".join(f'<a href="{href(url, f"shows/{sid}/")}">{esc(archive.shows[sid].title)}</a> ({n})'
+                      for sid, n in stats.shows.most_common())
+    rows = [("Appearances", f"{stats.appearances:,}"), ("Shows", shows),
+            ("First appearance", f'<a href="{href(url, stats.first.uri)}">{esc(long_date(stats.first.date))}</a>'),
+            ("Latest appearance", f'<a href="{href(url, stats.last.uri)}">{esc(long_date(stats.last.date))}</a>'),
+            ("Words spoken", f"{stats.words:,}")]
+    if stats.seconds is not None:
+        partial = "" if stats.timed == stats.appearances else f" (in {stats.timed} of {stats.appearances} appearances)"
+        rows.append(("Talk time", esc(duration(stats.seconds)) + partial))
+    if stats.share is not None:
+        rows.append(("Share of the conversation", f"{stats.share:.0%} of the words spoken in their episodes"))
+    items = "".join(f'<div><dt>{name}</dt><dd>{value}</dd></div>' for name, value in rows)
+    return f'<h2 id="numbers">In the archive</h2>\n<dl class="onr-stats">{items}</dl>'
+
+
+def period_anchor(period: str) -> str:
+    return f"#a{period}" if "-" in period else f"#y{period}"
+
+
+def over_time(url: str, person: Person, apps: tuple[Appearance, ...]) -> str:
+    data = charts.bars(a.episode.date for a in apps)
+    chart = charts.chart(data, "appearance", lambda b: period_anchor(b.period),
+                         f"Appearances by {person.name} over time")
+    return f'<h2 id="over-time">Appearances Over Time</h2>\n{chart}'
+
+
+def appears_with(archive: Archive, url: str, stats: PersonStats) -> str:
+    if not stats.with_:
+        return ""
+    ranked = sorted(stats.with_.items(), key=lambda item: (-item[1], archive.people[item[0]].name.casefold()))
+    items = "".join(f'<li><a href="{href(url, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+                    f'<span class="onr-count">{esc(plural(n, "episode"))}</span></li>' for pid, n in ranked[:SHOWN_WITH])
+    more = f"<p>and {len(ranked) - SHOWN_WITH} more.</p>" if len(ranked) > SHOWN_WITH else ""
+    return f'<h2 id="appears-with">Appears with</h2>\n<ul class="onr-with">{items}</ul>{more}\n'
+
+
+def also_as(stats: PersonStats) -> str:
+    if not stats.labels:
+        return ""
+    labels = ", ".join(f"<q>{esc(label)}</q>" for label in stats.labels)
+    return f'<h2 id="also-transcribed-as">Also transcribed as</h2>\n<p class="onr-labels">{labels}</p>'
+
+
 def appearances(archive: Archive, url: str, apps: tuple[Appearance, ...]) -> str:
+    by_month = charts.monthly(apps[-1].episode.date, apps[0].episode.date)
+    stock = quotes.recurring([a.turns for a in apps[: FULL + BRIEF]])
     parts = ['<h2 id="appearances">Appearances</h2>']
+    seen: set[str] = set()
+    position = 0
     for year, group in groupby(apps, key=lambda a: a.episode.date.year):
         parts.append(f'<h3 id="y{year}">{year}</h3>\n<ul class="onr-appearances">')
-        parts.extend(appearance(archive, url, app) for app in group)
+        for app in group:
+            month = f"a{year}-{app.episode.date.month:02d}"
+            anchor = f' id="{month}"' if by_month and month not in seen else ""
+            seen.add(month)
+            count = 3 if position < FULL else 1 if position < FULL + BRIEF else 0
+            parts.append(appearance(archive, url, app, anchor, count, stock))
+            position += 1
         parts.append("</ul>")
     return "\n".join(parts)
 
 
-def appearance(archive: Archive, url: str, app: Appearance) -> str:
+def appearance(archive: Archive, url: str, app: Appearance, anchor: str, count: int, stock: frozenset[str]) -> str:
     episode = app.episode
     show = archive.shows[episode.show]
     items = "".join(
         f'<blockquote class="onr-quote"><p>{esc(quotes.excerpt(q.text))}</p>'
         f'<a href="{href(url, f"{episode.uri}#{q.turn.anchor}")}">Go to this moment</a></blockquote>'
-        for q in quotes.pick(app.turns, 1)
+        for q in (quotes.pick(app.turns, count, stock) if count else ())
     )
     return (
-        f'<li class="onr-appearance"><a href="{href(url, episode.uri)}">{esc(episode.title)}</a>'
+        f'<li class="onr-appearance"{anchor}><a href="{href(url, episode.uri)}">{esc(episode.title)}</a>'
         f' · <a href="{href(url, f"shows/{show.id}/")}">{esc(show.title)}</a> · {time_tag(episode.date)}'
         f"{items}</li>"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
@@ -47,9 +48,23 @@ def show_page(archive: Archive, show: Show) -> Page:
             f'<a href="{href(url, f"speakers/{h}/")}">{esc(archive.people[h].name)}</a>' for h in show.hosts
         )
         parts.append(f"<p>Hosted by {hosts}.</p>")
+    parts.append(guests(archive, url, show))
     parts.append(episode_list(url, episodes_of(archive, show)))
     page.html("\n".join(parts))
     return page.page(show.title, description=show.description or show.title)
+
+
+def guests(archive: Archive, url: str, show: Show) -> str:
+    """Everyone but the hosts who speaks on the show, by number of episodes."""
+    counts: Counter[str] = Counter()
+    for episode in episodes_of(archive, show):
+        counts.update({t.person for t in episode.turns if t.person and t.person not in show.hosts})
+    if not counts:
+        return ""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], archive.people[item[0]].name.casefold()))
+    items = "".join(f'<li><a href="{href(url, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+                    f'<span class="onr-count">{esc(plural(n, "episode"))}</span></li>' for pid, n in ranked)
+    return f'<h2 id="guests">Guests</h2>\n<ul class="onr-with">{items}</ul>'
 
 
 def episode_list(url: str, episodes: Iterable[Episode], heading: str = "h2") -> str:

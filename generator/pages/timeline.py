@@ -5,13 +5,16 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import Archive
-from . import Page, PageBuilder
-from .markup import MONTHS, esc, href, time_tag
+from . import Page, PageBuilder, charts
+from .markup import MONTHS, esc, href, plural, time_tag
 
 
 def render(archive: Archive) -> Page:
     page = PageBuilder("timeline/")
-    parts = ["<h1>Timeline</h1>"]
+    parts = ["<h1>Timeline</h1>", f"<p>{esc(plural(len(archive.episodes), 'episode'))}.</p>"]
+    data = charts.bars(e.date for e in archive.episodes)
+    parts.append(charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}",
+                              "Episodes over time"))
     for year, by_year in groupby(archive.episodes, key=lambda e: e.date.year):
         parts.append(f'<h2 id="y{year}">{year}</h2>')
         for month, group in groupby(by_year, key=lambda e: e.date.month):
