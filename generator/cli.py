@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, archive, scaffold
+from . import __version__, archive, labels, scaffold
 from .model import Archive
 from .pages import Asset, Download, render
 
@@ -26,6 +26,10 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", type=Path, required=True, help="the folder to write (must be empty or missing)")
     gen.add_argument("--force", action="store_true", help="write into a folder that already has files")
 
+    speakers = sub.add_parser("speakers", help="labels that resolve to no one, likely duplicates, a speakers.yml snippet")
+    speakers.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
+    speakers.add_argument("--strict", action="store_true", help="exit 1 while any label is unresolved")
+
     new = sub.add_parser("new", help="start a new archive project in DIR")
     new.add_argument("dir", type=Path, help="the project folder to create (must be empty or missing)")
 
@@ -38,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_check(args.content)
     if args.command == "generate":
         return cmd_generate(args.content, args.out, args.force)
+    if args.command == "speakers":
+        return cmd_speakers(args.content, args.strict)
     return scaffold.create(args.dir)
 
 
@@ -59,6 +65,15 @@ def cmd_check(content: Path) -> int:
     print(f"{len(result.episodes)} episodes, {len(result.shows)} shows, {len(result.appearances)} speakers, "
           f"{turns} turns; {errors} errors")
     return 1 if errors else 0
+
+
+def cmd_speakers(content: Path, strict: bool) -> int:
+    result = load(content)
+    if result is None:
+        return 1
+    text, count = labels.report(result)
+    print(text, end="" if text.endswith("\n") else "\n")
+    return 1 if strict and count else 0
 
 
 def cmd_generate(content: Path, out: Path, force: bool) -> int:

@@ -68,3 +68,37 @@ def test_new_project_builds_with_mkdocs(tmp_path: Path) -> None:
 def test_python_dash_m_is_the_same_program() -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("onrecord ")
+
+
+def test_speakers_lists_unresolved_labels_duplicates_and_a_snippet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "content/shows/s").mkdir(parents=True)
+    (tmp_path / "content/speakers.yml").write_text(
+        "people:\n  seth-fiegerman:\n    name: Seth Fiegerman\n  jen-psaki:\n    name: Jen Psaki\nunnamed: [Q]\n")
+    (tmp_path / "content/shows/s/2021-01-01-a.txt").write_text(
+        "Seth Fiegeman: One.\nMR KIRBY: Two.\nQ: Three?\nSPEAKER_03: Four.\nMR. KIRBEY: Five.\nMR KIRBY: Six.\n")
+    (tmp_path / "content/shows/s/2021-01-02-b.txt").write_text("Jen Psaki: Seven.\nSPEAKER_03: Eight.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["speakers"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[:5] == [
+        "Unresolved labels (4), by number of turns:",
+        "  MR KIRBY           2 turns  content/shows/s/2021-01-01-a.txt",
+        "  SPEAKER_03         2 turns  content/shows/s/2021-01-01-a.txt, content/shows/s/2021-01-02-b.txt",
+        "  MR. KIRBEY         1 turns  content/shows/s/2021-01-01-a.txt",
+        "  Seth Fiegeman      1 turns  content/shows/s/2021-01-01-a.txt",
+    ]
+    assert "'Seth Fiegeman' ~ 'Seth Fiegerman' (seth-fiegerman in speakers.yml) 96%" in out
+    assert "'MR KIRBY' ~ 'MR. KIRBEY' (another unresolved label) 94%" in out
+    assert "people:\n  seth-fiegerman:\n    aliases:\n    - Seth Fiegeman\n  mr-kirby:\n    name: MR KIRBY\n" in out
+    assert "#   speakers: {SPEAKER_03: jane-doe}" in out
+    assert main(["speakers", "--strict"]) == 1
+
+
+def test_speakers_strict_passes_when_everything_resolves(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ARCHIVE)
+    assert main(["speakers", "--strict"]) == 0
+    assert "Every speaker label resolves" in capsys.readouterr().out
