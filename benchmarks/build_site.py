@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import MKDOCS_YML, write_archive  # noqa: E402
 
 from generator import archive  # noqa: E402
-from generator.pages import render  # noqa: E402
+from generator.pages import Page, render  # noqa: E402
 
 
 def mkdocs_build(project: Path) -> float:
@@ -56,14 +56,18 @@ def main() -> None:
         result = archive.build(content, root=root)
         read = time.perf_counter() - start
         start = time.perf_counter()
-        pages = list(render(result))
+        items = list(render(result))
         rendered = time.perf_counter() - start
+        pages = [item for item in items if isinstance(item, Page)]
         site = mkdocs_build(root)
+        (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("- onrecord", "- onrecord:\n      search: false"))
+        unindexed = mkdocs_build(root)
         floor = mkdocs_build(empty_pages(Path(tmp) / "empty", len(pages)))
     print(f"archive: {args.episodes} episodes x {args.words} words, {size:.1f} MB of transcripts")
     print(f"read + validate: {read:.2f} s ({size / read:.1f} MB/s)")
-    print(f"render {len(pages)} pages as values: {rendered:.2f} s")
-    print(f"mkdocs build, On Record: {site:.2f} s")
+    print(f"render {len(pages)} pages and {len(items) - len(pages)} downloads as values: {rendered:.2f} s")
+    print(f"mkdocs build, On Record with Pagefind search: {site:.2f} s")
+    print(f"mkdocs build, On Record without search: {unindexed:.2f} s")
     print(f"mkdocs build, {len(pages)} empty pages (floor): {floor:.2f} s")
 
 

@@ -52,9 +52,10 @@ def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def measure(site: Path, url: str, box: str, query: str, done: str) -> tuple[int, int, float, int]:
-    """Open ``url``, type ``query`` into ``box``, wait for ``done``: bytes to open, bytes for the
-    query, milliseconds from typing to results, and the number of results shown."""
+def measure(site: Path, url: str, box: str, query: str, done: str) -> tuple[int, int, int, float, int]:
+    """Open ``url``, type ``query`` into ``box``, wait for ``done``: bytes to open the page, of which
+    the search engine's (Pagefind's scripts and wasm, or Material's index), bytes the query then
+    fetched, milliseconds from typing to the first result, and the number of results shown."""
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
@@ -63,15 +64,19 @@ def measure(site: Path, url: str, box: str, query: str, done: str) -> tuple[int,
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_page()
-        received = [0]  # response bytes (headers + body) of every request, the search worker's included
+        received = [0, 0]  # response bytes (headers + body) of every request, the search worker's included;
+        # and of those, the search engine's
 
         def finished(request: Any) -> None:
             sizes = request.sizes()
-            received[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            received[0] += size
+            if "/pagefind/" in request.url or "search_index.json" in request.url or "/workers/search" in request.url:
+                received[1] += size
 
         page.on("requestfinished", finished)
         page.goto(base + url, wait_until="networkidle")
-        opened = received[0]
+        opened, engine = received[0], received[1]
         began = time.perf_counter()
         page.fill(box, query)
         page.wait_for_selector(done, timeout=120_000)
@@ -80,7 +85,7 @@ def measure(site: Path, url: str, box: str, query: str, done: str) -> tuple[int,
         shown = len(page.query_selector_all(done))
         browser.close()
     server.shutdown()
-    return opened, received[0] - opened, elapsed, shown
+    return opened, engine, received[0] - opened, elapsed, shown
 
 
 def peak_child_rss() -> int:
@@ -93,6 +98,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=9000)
     parser.add_argument("--rank", type=int, default=300,
                         help="query the synthetic vocabulary's word of this frequency rank (0 = most common)")
+    parser.add_argument("--skip-material", action="store_true", help="measure Pagefind only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "archive"
@@ -111,21 +117,26 @@ def main() -> None:
         peak = peak_child_rss()
         peak_note = f"{peak / 1e9:.2f} GB" if peak > before else f"<= {before / 1e9:.2f} GB (below the build's own peak)"
         index = size(root / "site" / "pagefind")
-        opened, first, elapsed, shown = measure(root / "site", "search/", "#onr-q", query, "ol.onr-results > li")
-        print(f"pagefind: index {seconds:.1f} s, {index / 1e6:.1f} MB on disk, peak memory {peak_note}; "
-              f"open the search page {opened / 1e3:.0f} KB (Material's theme and Pagefind's engine), first query "
-              f"{first / 1e3:.0f} KB more, results in {elapsed:.0f} ms ({shown} shown)")
+        opened, engine, first, elapsed, shown = measure(root / "site", "search/", "#onr-q", query, "ol.onr-results > li")
+        print(f"pagefind: index {seconds:.1f} s, {index / 1e6:.1f} MB on disk, peak memory {peak_note}")
+        print(f"  open the search page: {opened / 1e3:.0f} KB, of which Pagefind's engine {engine / 1e3:.0f} KB "
+              f"(the rest is the page and Material's theme); first query {first / 1e3:.0f} KB more; "
+              f"search bytes in all {(engine + first) / 1e3:.0f} KB; "
+              f"first result {elapsed:.0f} ms after typing ({shown} shown)")
+        if args.skip_material:
+            return
 
         material = MKDOCS_YML.replace("- onrecord", "- search\n  - onrecord:\n      search: false")
         began = time.perf_counter()
         build(root, material)
         total = time.perf_counter() - began
         index = size(root / "site" / "search" / "search_index.json")
-        opened, first, elapsed, shown = measure(root / "site", "", "input.md-search__input", query,
-                                                ".md-search-result__item")
-        print(f"material: build with its index {total:.1f} s, index {index / 1e6:.1f} MB; open the home page "
-              f"{opened / 1e3:.0f} KB (its index loads with every page), first query {first / 1e3:.0f} KB more, "
-              f"results in {elapsed:.0f} ms ({shown} shown)")
+        opened, engine, first, elapsed, shown = measure(root / "site", "", "input.md-search__input", query,
+                                                        ".md-search-result__item")
+        print(f"material: build with its index {total:.1f} s, index {index / 1e6:.1f} MB")
+        print(f"  open the home page: {opened / 1e3:.0f} KB, of which its search index and worker {engine / 1e3:.0f} KB "
+              f"(loaded by every page); first query {first / 1e3:.0f} KB more; search bytes in all "
+              f"{(engine + first) / 1e3:.0f} KB; first result {elapsed:.0f} ms after typing ({shown} shown)")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
     words: set[str] = set()
     while len(words) < size:
         words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.choice((1, 2, 2, 3, 3, 4)))))
-    return sorted(words, key=len)  # short words are the common ones, as in speech
+    return sorted(words, key=lambda w: (len(w), w))  # short words are the common ones, as in speech
 
 
 def sentences(rng: random.Random, words: list[str]) -> str:

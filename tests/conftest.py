@@ -89,10 +89,16 @@ class _Quiet(SimpleHTTPRequestHandler):
         self.wfile.write(data[first:last + 1])
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closing early is not an error
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
     """Serve ``root`` on a free loopback port; returns the server and its base URL."""
     handler = functools.partial(_Quiet, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
