@@ -24,6 +24,8 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("cite", "time", "p"):
             self.field, self.buffer, self.line = tag, [], self.getpos()[0]
+        elif tag == "br" and self.field:
+            self.buffer.append(" ")  # "here.<br>Really." is two words, not "here.Really."
 
     def handle_endtag(self, tag: str) -> None:
         if tag != self.field:
