@@ -4,7 +4,9 @@ Every export reads back through our own readers to the same turns, speakers and 
 (to the millisecond); tests/test_exports.py checks that round trip for each format. Limits
 that come from the formats themselves: captions cannot hold a blank line, so WebVTT and SRT
 join a turn's paragraphs into one line; they need times, so an untimed transcript is offered
-as JSON and text only; a cue with no end gets the next turn's start (or a reading-speed guess).
+as JSON and text only; a cue with no end gets the next turn's start (or a reading-speed guess);
+SRT has no way to say "nobody" after a named cue (a name carries forward), so a turn naming
+nobody that follows a named one reads back as that speaker's in SRT only.
 """
 
 from __future__ import annotations

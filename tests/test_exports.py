@@ -58,3 +58,14 @@ def test_vtt_export_is_valid_webvtt_with_voices() -> None:
         "00:00:00.000 --> 00:00:04.250\n<v Inès Moreau>Tides &lt;rise&gt; &amp; fall --&gt; twice a day; *not* _always_.\n\n"
         "00:00:04.500 --> 00:00:05.833\n<v Tom Okafor>Second paragraph follows here.\n"
     )
+
+
+MIXED = [Turn("Lena Fisk", "Hello.", 0.0, 2.0), Turn("", "Applause and laughter.", 2.5, 4.0),
+         Turn("Tom Okafor", "Thank you.", 4.5, 6.0)]
+
+
+@pytest.mark.parametrize("kind", ["json", "vtt", "txt"])
+def test_a_turn_naming_nobody_between_named_ones_round_trips(tmp_path: Path, kind: str) -> None:
+    # SRT cannot say "nobody" after a name (a name carries to the cues after it), so it is not here.
+    back = read_back(tmp_path, kind, MIXED)
+    assert [(t.speaker, t.text, t.start) for t in back] == [(t.speaker, t.text, t.start) for t in MIXED]

@@ -62,12 +62,15 @@ def _prefix(line: str) -> tuple[str, str] | None:
     return name, m.group("text")
 
 
-def speeches(lines: Iterable[str], speaker: str) -> tuple[list[tuple[str, str]], str]:
-    """Split a cue's text lines into ``(speaker, text)`` pieces; returns them and the speaker to carry on."""
+def speeches(lines: Iterable[str], speaker: str) -> tuple[list[tuple[str, str]], str, bool]:
+    """Split a cue's text lines into ``(speaker, text)`` pieces; returns them, the speaker to carry
+    on, and whether the cue named its speaker with a voice span."""
     pieces: list[tuple[str, str]] = []
+    voiced = False
     for index, line in enumerate(lines):
         voices = list(_VOICE.finditer(line)) if "<" in line else []
         if voices:
+            voiced = True
             before = clean(line[: voices[0].start()])
             if before:
                 pieces.append((speaker, before))
@@ -83,7 +86,7 @@ def speeches(lines: Iterable[str], speaker: str) -> tuple[list[tuple[str, str]],
         if named:
             speaker, text = named
         pieces.append((speaker, text))
-    return [(s, t) for s, t in pieces if t], speaker
+    return [(s, t) for s, t in pieces if t], speaker, voiced
 
 
 #: One cue: its line number, start and end, and its text lines.
@@ -112,20 +115,25 @@ def scan(text: str) -> list[tuple[int, float, float, str]]:
 
 
 def turns_of(cues: Iterable[Cue]) -> tuple[Turn, ...]:
-    """Turns from cues: speakers carried forward, consecutive pieces of one speaker merged."""
+    """Turns from cues, consecutive pieces of one speaker merged. A ``Name:`` prefix carries on
+    to the cues after it (tools write it only when the speaker changes); a ``<v>`` voice belongs to
+    its cue alone, as WebVTT defines it, so an unvoiced cue after a voiced one names nobody."""
     out: list[Turn] = []
     run: list[str] = []
     speaker, current, first, last_end, at = "", "", 0.0, 0.0, 0
+    voiced = False
     for line, start, end, lines in cues:
+        if voiced:
+            speaker, voiced = "", False
         only = lines[0] if len(lines) == 1 else None
         if only is not None and "<" not in only and ":" not in only and "&" not in only:
             pieces = [(speaker, " ".join(only.split()))]  # the common cases, without regexes
         elif only is not None and only.startswith("<v ") and only.count("<") - only.count("</v>") == 1 and "&" not in only:
             close = only.find(">")
-            speaker = only[3:close].strip()
+            speaker, voiced = only[3:close].strip(), True
             pieces = [(speaker, " ".join(only[close + 1:].replace("</v>", "").split()))]
         else:
-            pieces, speaker = speeches(lines, speaker)
+            pieces, speaker, voiced = speeches(lines, speaker)
         for who, said in pieces:
             if not said:
                 continue

@@ -5,6 +5,7 @@ Turn starts (one per line)::
 
     Name: text                      the native format
     [00:01:23] Name: text           timestamps before the name ...
+    [00:01:23] text                 (a timed turn that names nobody)
     Name (00:01:23): text           ... or after it
     **Name:** text                  Markdown bold labels (**Name**: text too)
 
@@ -43,6 +44,7 @@ HEADER = re.compile(
     rf"(?:[ \t]*\((?P<stamp2>{_STAMP})\)|[ \t]*(?P<colon>:)(?:\*\*)?[ \t]*(?P<stamp3>{_STAMP})?|[ \t]+(?P<stamp4>{_STAMP}))"
     r"[ \t]*:?(?:\*\*)?[ \t]*$"
 )
+STAMPED = re.compile(rf"^[ \t]*\[(?P<stamp1>{_STAMP})\][ \t]+(?P<text>\S.*)$")  # a timed turn naming nobody
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$")
 _URL_ONLY = re.compile(r"^<?https?://\S+$")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin", "ibn",
@@ -135,7 +137,7 @@ def _turn_start(raw: str, bare: set[str]) -> re.Match[str] | None:
     m = match_turn(raw)
     if m is not None and _URL_ONLY.match(m.group("text")):
         return None  # "Slides: https://..." is a link, not speech
-    return m
+    return m or (STAMPED.match(raw) if raw.lstrip().startswith("[") else None)
 
 
 def read(text: str, path: str) -> Transcript:
@@ -149,7 +151,8 @@ def read(text: str, path: str) -> Transcript:
         if m:
             stamp = _start(m)
             start = parse_time(stamp, number) if stamp else None
-            out.begin(m.group("name").strip().strip("*").strip(), start, number, m.groupdict().get("text") or "")
+            name = (m.groupdict().get("name") or "").strip().strip("*").strip()
+            out.begin(name, start, number, m.groupdict().get("text") or "")
             continue
         heading = _HEADING.match(raw)
         if heading and timed:
