@@ -12,7 +12,7 @@ from .markup import MONTHS, esc, href, plural, time_tag
 def render(archive: Archive) -> Page:
     page = PageBuilder("timeline/")
     parts = ["<h1>Timeline</h1>", f"<p>{esc(plural(len(archive.episodes), 'episode'))}.</p>"]
-    data = charts.bars(e.date for e in archive.episodes)
+    data = charts.bars((e.date for e in archive.episodes), by_month=True)  # the list below is by month too
     parts.append(charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}",
                               "Episodes over time"))
     for year, by_year in groupby(archive.episodes, key=lambda e: e.date.year):

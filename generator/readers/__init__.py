@@ -51,9 +51,30 @@ def is_transcript(path: Path) -> bool:
 
 
 def detect(path: str, content: str) -> str:
-    """The format of a file, from its extension and, where that is ambiguous, its content."""
+    """The format of a file, from its extension and, where that is ambiguous, its content: JSON by
+    its keys, and a ``.txt`` that holds WebVTT, SRT or JSON (exports often get that extension)
+    by its first lines; anything else in a text file is read for its turn pattern."""
     guess = EXTENSIONS.get(Path(path).suffix.lower(), "text")
-    return json_format(content) if guess == "json" else guess
+    if guess == "json":
+        return json_format(content)
+    if guess == "text" and content:
+        return sniff(content) or "text"
+    return guess
+
+
+_SRT_START = re.compile(r"\A\s*\d+\s*\n\s*(?:\d+:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->")
+
+
+def sniff(content: str) -> str | None:
+    """WebVTT, SRT or JSON recognised from how the file starts."""
+    head = content[:2000].lstrip("\ufeff \t\r\n")
+    if head.startswith("WEBVTT"):
+        return "webvtt"
+    if _SRT_START.match(head):
+        return "srt"
+    if head.startswith(("{", "[{")):
+        return json_format(content)
+    return None
 
 
 def json_format(content: str) -> str:
