@@ -60,3 +60,29 @@ def test_episode_turn_text_is_escaped() -> None:
     assert isinstance(tides.turns[3], EpisodeTurn) and tides.turns[3].turn == Turn(
         "Q", "What about the <script>alert(1)</script> night ferry?", 20.0, None, 13
     )
+
+
+def test_episode_turn_and_strip_markup_is_exact() -> None:
+    from conftest import ARCHIVE
+    from generator.archive import build
+    from generator.pages import strip
+    from generator.pages.episode import turn
+
+    archive = build(ARCHIVE / "content", root=ARCHIVE)
+    tides = next(e for e in archive.episodes if e.slug == "tides")
+    order = strip.shares(archive, tides)
+    # 60 s episode: Tom 4-15 and 30-60 (41 s), Inès 0-4 and 15-20 (9 s), Q 20-30 (10 s, no entry)
+    assert [(pid, round(share, 3)) for pid, share in order] == [("tom-okafor", 0.683), ("ines-moreau", 0.15)]
+    palette = strip.colours(order)
+    assert turn(archive, tides, tides.turns[1], palette) == (
+        '<div class="onr-turn onr-s0" data-start="4"><h3 class="onr-turn-head" id="t4">'
+        '<a class="onr-who" href="../../../speakers/tom-okafor/">Tom Okafor</a> <a class="onr-time" href="#t4">00:04</a>'
+        '<a class="onr-link" href="#t4" title="Copy a link to this moment" aria-label="Link to this moment">#</a></h3>'
+        '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes *every* week.'
+        "</p></div></div>"
+    )
+    svg = strip.render(archive, tides, palette)
+    assert svg.startswith('<svg class="onr-strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="group" '
+                          'aria-label="Who spoke when: 5 turns across 01:00">')
+    assert ('<a href="#t20" data-seek="20" tabindex="-1"><rect class="onr-sx" x="333.3" y="0" width="166.7" '
+            'height="20"><title>Q · 00:20</title></rect></a>') in svg

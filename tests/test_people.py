@@ -12,12 +12,15 @@ import pytest
 from conftest import mkdocs_build
 from generator.pages import charts
 
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 SPEAKERS = """\
 people:
   ada:
     name: Ada Ruiz
     aliases: [ADA RUIZ, Ada Ruis]
     role: Engineer
+    image: images/ada.png
   ben:
     name: Ben Osei
   cy:
@@ -47,6 +50,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                      "plugins:\n  - onrecord:\n      search: false\n")
     (root / "content/pages").mkdir(parents=True)
     (root / "content/speakers.yml").write_text(SPEAKERS)
+    (root / "content/images").mkdir()
+    (root / "content/images/ada.png").write_bytes(PNG)
     for name, text in EPISODES.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text)
@@ -141,3 +146,9 @@ def test_chart_markup_is_exact() -> None:
 def test_long_spans_use_one_bar_per_year() -> None:
     data = charts.bars([dt.date(2010, 5, 1), dt.date(2020, 1, 1)])
     assert [(b.period, b.count) for b in data][:2] == [("2010", 1), ("2011", 0)] and len(data) == 11
+
+
+def test_a_portrait_under_content_is_published_beside_the_page(site: Path) -> None:
+    assert (site / "speakers/ada/ada.png").read_bytes() == PNG
+    assert '<img class="onr-portrait" src="ada.png" alt="" width="128" height="128">' in (
+        site / "speakers/ada/index.html").read_text()
