@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..archive import turn_seconds
 from ..model import Archive, Episode, EpisodeTurn
 from . import Asset, Download, Page, PageBuilder, downloads, strip
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
@@ -16,10 +17,11 @@ from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
 
 def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
     page = PageBuilder(episode.uri)
-    order = strip.shares(archive, episode)
+    lengths = turn_seconds(episode)
+    order = strip.shares(archive, episode, lengths)
     palette = strip.colours(order)
     page.html(header(archive, episode))
-    page.html(overview(archive, episode, order, palette))
+    page.html(overview(archive, episode, order, palette, lengths))
     page.html(transcript(archive, episode, palette))
     page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
     yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}")
@@ -56,9 +58,10 @@ def search_fields(archive: Archive, episode: Episode) -> str:
     return f'<div hidden data-pagefind-ignore>{spans}</div>'
 
 
-def overview(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
+def overview(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str],
+             lengths: list[float | None]) -> str:
     """Everything between the header and the transcript (none of it indexed for search)."""
-    parts = [player(episode), speakers(archive, episode, order, palette), strip.render(archive, episode, palette),
+    parts = [player(episode), speakers(archive, episode, order, palette), strip.render(archive, episode, palette, lengths),
              chapters(episode), downloads.links(archive, episode)]
     return '<div class="onr-overview" data-pagefind-ignore>\n' + "\n".join(p for p in parts if p) + "\n</div>"
 

@@ -20,10 +20,11 @@ PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css; onr-sx is everyone else
 WIDTH = 1000
 
 
-def shares(archive: Archive, episode: Episode) -> list[tuple[str, float]]:
+def shares(archive: Archive, episode: Episode, lengths: list[float | None] | None = None) -> list[tuple[str, float]]:
     """People by share of the conversation, largest first: talk time where the transcript is
-    timed, else words. Unnamed labels count in the whole but get no entry."""
-    lengths = turn_seconds(episode)
+    timed, else words. Unnamed labels count in the whole but get no entry. ``lengths`` are the
+    turns' lengths (:func:`~generator.archive.turn_seconds`), if the caller has them already."""
+    lengths = turn_seconds(episode) if lengths is None else lengths
     timed = any(s for s in lengths)
     amount: dict[str, float] = defaultdict(float)
     total = 0.0
@@ -41,12 +42,12 @@ def colours(order: list[tuple[str, float]]) -> dict[str, str]:
     return {pid: f"onr-s{i}" if i < PALETTE else "onr-sx" for i, (pid, _) in enumerate(order)}
 
 
-def render(archive: Archive, episode: Episode, palette: dict[str, str]) -> str:
+def render(archive: Archive, episode: Episode, palette: dict[str, str], lengths: list[float | None] | None = None) -> str:
     length = episode.length
     if not length:
         return ""
     segments = []
-    for placed, seconds in zip(episode.turns, turn_seconds(episode), strict=True):
+    for placed, seconds in zip(episode.turns, turn_seconds(episode) if lengths is None else lengths, strict=True):
         start = placed.turn.start
         if start is None or seconds is None or start >= length:
             continue
