@@ -114,16 +114,18 @@ def scan(text: str) -> list[tuple[int, float, float, str]]:
     return cues
 
 
-def turns_of(cues: Iterable[Cue]) -> tuple[Turn, ...]:
+def turns_of(cues: Iterable[Cue], voice_per_cue: bool = False) -> tuple[Turn, ...]:
     """Turns from cues, consecutive pieces of one speaker merged. A ``Name:`` prefix carries on
-    to the cues after it (tools write it only when the speaker changes); a ``<v>`` voice belongs to
-    its cue alone, as WebVTT defines it, so an unvoiced cue after a voiced one names nobody."""
+    to the cues after it (tools write it only when the speaker changes). With ``voice_per_cue``
+    a ``<v>`` voice belongs to its cue alone, as WebVTT defines it, and an unvoiced cue after a
+    voiced one names nobody; without it voices carry on like prefixes (files that voice only
+    the first cue of each speaker)."""
     out: list[Turn] = []
     run: list[str] = []
     speaker, current, first, last_end, at = "", "", 0.0, 0.0, 0
     voiced = False
     for line, start, end, lines in cues:
-        if voiced:
+        if voiced and voice_per_cue:
             speaker, voiced = "", False
         only = lines[0] if len(lines) == 1 else None
         if only is not None and "<" not in only and ":" not in only and "&" not in only:

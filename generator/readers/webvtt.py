@@ -21,7 +21,12 @@ def read(text: str, path: str) -> Transcript:
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     if not first.startswith("WEBVTT"):
         raise ReadError(1, f"expected 'WEBVTT' on the first line of a .vtt file, found {first[:40]!r}")
-    turns = turns_of((line, start, end, _lines(body)) for line, start, end, body in scan(text))
+    cues = scan(text)
+    # Most files voice every cue (then a voice is the cue's alone, as the spec says); some voice
+    # only the first cue of each speaker (then it carries on, as a name prefix does). Tell them
+    # apart by how many cues are voiced: at least half, or only the few where the speaker changes.
+    per_cue = text.count("<v") >= 0.5 * len(cues)
+    turns = turns_of(((line, start, end, _lines(body)) for line, start, end, body in cues), per_cue)
     if not turns:
         raise ReadError(text.count("\n") + 1,
                         "expected cues such as '00:00:01.000 --> 00:00:04.000' followed by text, found none")
