@@ -126,6 +126,8 @@ def _read_episode(
     if not isinstance(sidecar, dict):
         raise ReadError(1, f"{sidecar_path.name}: expected a mapping of episode metadata")
     transcript = readers.read_file(path, out.display(path), sidecar.get("format"))
+    for notice in transcript.notices:
+        out.add(path, notice.line, notice.message, severity="warning")
     meta = {**transcript.meta, **sidecar}
 
     def line(key: str) -> int:

@@ -52,13 +52,23 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something a reader noticed but could read past (a timestamp that goes backwards, a file
+    whose conventions it had to guess): reported as a warning at ``line``; the episode builds."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
 class Transcript:
-    """What a reader returns: the turns, and any metadata the file itself carries
-    (YAML front matter, JSON header fields), which episode sidecars override."""
+    """What a reader returns: the turns, any metadata the file itself carries (YAML front
+    matter, JSON header fields), which episode sidecars override, and warnings."""
 
     turns: tuple[Turn, ...]
     meta: Mapping[str, Any] = field(default_factory=dict)
     format: str = ""  # the reader that produced it, set by readers.read_file
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)

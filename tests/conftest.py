@@ -1,6 +1,6 @@
 """Shared fixtures: the fixture archive, a built copy of it, a local web server, a browser.
 
-Browser tests drive Debian's chromium (``/usr/bin/chromium``, installed by ``.ci/run``) through
+Browser tests drive Debian's chromium (``/usr/bin/chromium``, installed by ``make test``) through
 Playwright's Python package; no browser is ever downloaded. Without chromium they fail loudly.
 """
 
@@ -114,7 +114,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), "
-                    "as .ci/run does; browser tests never download a browser")
+                    "as make test does; browser tests never download a browser")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
