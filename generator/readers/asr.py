@@ -57,19 +57,29 @@ def read_aws(text: str, path: str) -> Transcript:
 def _labels(results: dict[str, Any]) -> dict[str, str]:
     """Word start time -> speaker label, from ``speaker_labels.segments[].items``."""
     labels: dict[str, str] = {}
-    for seg in (results.get("speaker_labels") or {}).get("segments") or []:
-        for item in seg.get("items") or []:
+    for seg in _objects(results, "speaker_labels", "segments"):
+        for item in _objects(seg, "items"):
             labels[str(item.get("start_time"))] = str(item.get("speaker_label") or seg.get("speaker_label") or "")
     return labels
+
+
+def _objects(value: Any, *keys: str) -> list[dict[str, Any]]:
+    """The list of objects at ``value[keys[0]][keys[1]]...``; an error names the path when the file
+    holds something else there (missing or null is an empty list)."""
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ReadError(1, f"expected '{'.'.join(keys)}' to be a list of objects, found {shape(value)}")
+    return value
 
 
 def _words(items: list[Any], labels: dict[str, str]) -> list[Turn]:
     turns: list[Turn] = []
     speaker = ""
     for i, item in enumerate(items):
-        if not isinstance(item, dict) or not item.get("alternatives"):
-            raise ReadError(1, f"item {i}: expected an object with 'alternatives', found {shape(item)}")
-        word = str(item["alternatives"][0].get("content") or "")
+        word = _word(item, i)
         if item.get("type") == "punctuation":
             if turns:
                 last = turns[-1]
@@ -83,6 +93,17 @@ def _words(items: list[Any], labels: dict[str, str]) -> list[Turn]:
         else:
             turns.append(Turn(speaker, word, start, end, 1))
     return turns
+
+
+def _word(item: Any, index: int) -> str:
+    """The first alternative's ``content`` of a word item."""
+    if not isinstance(item, dict):
+        raise ReadError(1, f"item {index}: expected an object with 'alternatives', found {shape(item)}")
+    alternatives = item.get("alternatives")
+    if not (isinstance(alternatives, list) and alternatives and isinstance(alternatives[0], dict)):
+        raise ReadError(1, f"item {index}: expected 'alternatives' to be a list of objects such as "
+                        f"[{{\"content\": \"word\"}}], found {shape(alternatives)}")
+    return str(alternatives[0].get("content") or "")
 
 
 def _transcript(turns: list[Turn]) -> Transcript:

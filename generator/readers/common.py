@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -9,11 +10,16 @@ from typing import Any
 from .. import yamlio
 from ..model import ReadError, Turn
 
+#: The time range every reader accepts, in seconds: ``0 <= t < MAX_SECONDS`` (1,000 hours: a
+#: 100-hour livestream is long but real). A time outside it (negative, NaN, infinite, a 400-digit
+#: hour) is a broken or hostile file, refused with its line rather than rendered as nonsense.
+MAX_SECONDS = 1000 * 3600
 _TIME = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
 
 
 def parse_time(value: str, line: int = 0) -> float:
-    """Seconds from ``hh:mm:ss.mmm``, ``mm:ss,mmm``, ``ss`` (hours may have any digits).
+    """Seconds from ``hh:mm:ss.mmm``, ``mm:ss,mmm``, ``ss`` (hours may have leading zeros),
+    within :data:`MAX_SECONDS`.
 
     >>> parse_time("01:02:03.5")
     3723.5
@@ -22,14 +28,36 @@ def parse_time(value: str, line: int = 0) -> float:
     if not m:
         raise ReadError(line, f"expected a timestamp such as 00:01:23.450, found {value!r}")
     hours, minutes, seconds, frac = m.groups()
-    total = float(int(hours or 0) * 3600 + int(minutes or 0) * 60 + int(seconds))
-    if frac:
-        total += int(frac.ljust(3, "0")) / 1000
-    return float(total)
+    return check_seconds(clock_seconds(hours, minutes or "0", seconds, frac, line), line, value.strip())
+
+
+def clock_seconds(hours: str | None, minutes: str, seconds: str, frac: str | None, line: int) -> float:
+    """Seconds from the digit groups of a clock time; an hour field too long to be a time is an
+    error (``int()`` of thousands of digits is slow, and the result overflows a float)."""
+    hours = (hours or "").lstrip("0")
+    if len(hours) > 6:
+        raise ReadError(line, f"expected a time from 0 to {MAX_SECONDS // 3600} hours, found an hour field of "
+                        f"{len(hours)} digits")
+    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
+
+
+def check_seconds(seconds: float, line: int, found: object = None) -> float:
+    """``seconds`` if it is a finite time in ``[0, MAX_SECONDS)``, else a :class:`ReadError`
+    naming ``found`` (the value as the file wrote it; ``seconds`` itself by default)."""
+    if 0 <= seconds < MAX_SECONDS:  # False for NaN too
+        return seconds
+    shown = seconds if found is None else found
+    raise ReadError(line, f"expected a time from 0 to {MAX_SECONDS // 3600} hours, found {shown!r}")
 
 
 def format_time(seconds: float, *, sep: str = ".", millis: bool = True) -> str:
-    """``hh:mm:ss.mmm`` (or ``hh:mm:ss`` with ``millis=False``)."""
+    """``hh:mm:ss.mmm`` (or ``hh:mm:ss`` with ``millis=False``); never raises: a negative time
+    gets a ``-`` sign, and a non-finite one is written as Python writes it (``nan``, ``inf``)."""
+    if not math.isfinite(seconds):
+        return str(seconds)
+    if seconds < 0:
+        return "-" + format_time(-seconds, sep=sep, millis=millis)
     ms = round(seconds * 1000)
     h, rest = divmod(ms, 3_600_000)
     m, rest = divmod(rest, 60_000)

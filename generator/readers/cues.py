@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import ReadError, Turn
+from .common import check_seconds, clock_seconds
 
 _PARTS = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 TIMING = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t].*)?$")
@@ -35,11 +36,15 @@ def timing(line: str, number: int) -> tuple[float, float] | None:
     m = TIMING.match(line)
     if not m:
         raise ReadError(number, f"expected a cue timing such as '00:01:02.500 --> 00:01:05.000', found {line.strip()!r}")
-    g = m.groups()
-    return _seconds(*g[:4]), _seconds(*g[4:])
+    h1, m1, s1, f1, h2, m2, s2, f2 = m.groups()
+    return _seconds(h1, m1, s1, f1, number), _seconds(h2, m2, s2, f2, number)
 
 
-def _seconds(hours: str | None, minutes: str, seconds: str, frac: str | None) -> float:
+def _seconds(hours: str | None, minutes: str, seconds: str, frac: str | None, line: int) -> float:
+    """A timing's seconds; past ``common.MAX_SECONDS`` (only possible with 3+ hour digits) is an error."""
+    if hours is not None and len(hours) > 2:
+        found = f"{hours}:{minutes}:{seconds}" + (f".{frac}" if frac else "")
+        return check_seconds(clock_seconds(hours, minutes, seconds, frac, line), line, found)
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
 
@@ -109,7 +114,7 @@ def scan(text: str) -> list[tuple[int, float, float, str]]:
     line = 1 + parts[0].count("\n")
     for i in range(1, len(parts), 9):
         h1, m1, s1, f1, h2, m2, s2, f2, body = parts[i:i + 9]
-        cues.append((line, _seconds(h1, m1, s1, f1), _seconds(h2, m2, s2, f2), body))
+        cues.append((line, _seconds(h1, m1, s1, f1, line), _seconds(h2, m2, s2, f2, line), body))
         line += 1 + body.count("\n")
     return cues
 

@@ -48,8 +48,11 @@ class _Parser(HTMLParser):
 
 def read(text: str, path: str) -> Transcript:
     parser = _Parser()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError as exc:  # html.parser's way to refuse a malformed declaration such as "<![ "
+        raise ReadError(parser.getpos()[0], f"expected HTML, found markup the parser cannot read: {exc}"[:200]) from None
     if not parser.turns:
         raise ReadError(1, "expected Podcasting 2.0 HTML such as '<cite>Jane:</cite> <time>0:00</time> <p>Hello.</p>', "
                         "found no <p> text")

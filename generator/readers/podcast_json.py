@@ -8,10 +8,16 @@ of one speaker are merged into a turn that keeps the first start time.
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns
+from .common import MAX_SECONDS, check_order, merge_turns
+
+#: How deeply JSON may nest: transcripts need 6 levels (AWS items); deeper is refused before any
+#: code recurses into it.
+MAX_DEPTH = 64
 
 
 def read(text: str, path: str) -> Transcript:
@@ -28,6 +34,8 @@ def read(text: str, path: str) -> Transcript:
     merged = _join_words(turns)
     check_order(merged)
     meta = {k: v for k, v in data.items() if k not in ("segments", "version")}
+    for key, value in meta.items():
+        _finite(key, value)
     return Transcript(merged, meta)
 
 
@@ -41,20 +49,79 @@ def _join_words(turns: list[Turn]) -> tuple[Turn, ...]:
 
 
 def _seconds(value: Any, index: int) -> float | None:
+    return json_seconds(value, f"segment {index}")
+
+
+def json_seconds(value: Any, where: str, scale: float = 1.0) -> float | None:
+    """A time in seconds from a JSON number or numeric string (``scale`` 0.001 for milliseconds),
+    ``None`` for null; anything else, or a time outside ``common.MAX_SECONDS``, is an error."""
     if value is None:
         return None
     try:
-        return float(value)
+        number = float(value) * scale
+    except OverflowError:  # an integer of hundreds of digits
+        number = math.inf
     except (TypeError, ValueError):
-        raise ReadError(1, f"segment {index}: expected a number of seconds, found {value!r}") from None
+        raise ReadError(1, f"{where}: expected a time in seconds, found {found(value)}") from None
+    if not 0 <= number < MAX_SECONDS:  # also refuses NaN and infinities
+        raise ReadError(1, f"{where}: expected a time from 0 to {MAX_SECONDS // 3600} hours, found {found(value)}")
+    return number
+
+
+def found(value: Any) -> str:
+    """``repr(value)`` cut to a length that fits in a message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def load_json(text: str) -> Any:
-    """Parse JSON, turning a syntax error into a :class:`ReadError` with its line."""
+    """Parse JSON, turning a syntax error into a :class:`ReadError` with its line. NaN, Infinity,
+    numbers too long to convert and nesting deeper than :data:`MAX_DEPTH` are errors too."""
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise ReadError(exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except _NotFinite as exc:
+        m = re.search(rf"[:,\[]\s*{exc.name}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        raise ReadError(line, f"expected a finite number, found {exc.name}") from None
+    except RecursionError:
+        raise ReadError(1, f"expected JSON nested at most {MAX_DEPTH} levels deep, found deeper nesting") from None
+    except ValueError:  # an integer of more than 4,300 digits, which int() refuses
+        m = re.search(r"\d{4300}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        raise ReadError(line, "expected a number, found one of more than 4,300 digits") from None
+    _check_depth(data)
+    return data
+
+
+class _NotFinite(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _constant(name: str) -> float:
+    raise _NotFinite(name)  # JSON has no NaN or Infinity; Python's json module accepts them
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, walking level by level (no recursion)."""
+    level = [data]
+    for _ in range(MAX_DEPTH):
+        level = [x for v in level for x in (v.values() if type(v) is dict else v) if type(x) is dict or type(x) is list]
+        if not level:
+            return
+    raise ReadError(1, f"expected JSON nested at most {MAX_DEPTH} levels deep, found deeper nesting")
+
+
+def _finite(key: str, value: Any) -> None:
+    """Refuse a number that overflowed to infinity (``1e999``) in metadata that goes on to the episode."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ReadError(1, f"{key!r}: expected a finite number, found one too large for a float ({value!r})")
+    if isinstance(value, dict | list):
+        for item in value.values() if isinstance(value, dict) else value:
+            _finite(key, item)
 
 
 def shape(value: Any) -> str:

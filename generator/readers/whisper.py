@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import ReadError, Transcript, Turn
 from .common import check_order, merge_turns
-from .podcast_json import load_json, shape
+from .podcast_json import json_seconds, load_json, shape
 
 _SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
 
@@ -95,9 +95,5 @@ def _names(value: Any) -> dict[str, str]:
 
 def seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
     """A time in seconds (``scale`` 0.001 for milliseconds); numbers or numeric strings."""
-    if value is None:
-        return None
-    try:
-        return round(float(value) * scale, 3)
-    except (TypeError, ValueError):
-        raise ReadError(1, f"segment {index}: expected a time in seconds, found {value!r}") from None
+    number = json_seconds(value, f"segment {index}", scale)
+    return None if number is None else round(number, 3)
