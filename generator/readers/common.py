@@ -53,8 +53,8 @@ def check_seconds(seconds: float, line: int, found: object = None) -> float:
 
 def format_time(seconds: float, *, sep: str = ".", millis: bool = True) -> str:
     """``hh:mm:ss.mmm`` (or ``hh:mm:ss`` with ``millis=False``); never raises: a negative time
-    gets a ``-`` sign, and a non-finite one is written as Python writes it (``nan``, ``inf``)."""
-    if not math.isfinite(seconds):
+    gets a ``-`` sign, and one too large to count in milliseconds as Python writes it (``nan``, ``inf``)."""
+    if not math.isfinite(seconds * 1000):
         return str(seconds)
     if seconds < 0:
         return "-" + format_time(-seconds, sep=sep, millis=millis)

@@ -107,7 +107,7 @@ def _constant(name: str) -> float:
 
 def _check_depth(data: Any) -> None:
     """Refuse nesting deeper than :data:`MAX_DEPTH`, walking level by level (no recursion)."""
-    level = [data]
+    level = [data] if type(data) is dict or type(data) is list else []
     for _ in range(MAX_DEPTH):
         level = [x for v in level for x in (v.values() if type(v) is dict else v) if type(x) is dict or type(x) is list]
         if not level:
