@@ -54,6 +54,13 @@ class _Loader(yaml.SafeLoader):
         self.depth = self.aliases = self.nodes = 0
         self.sizes: dict[int, int] = {}  # id(node) -> values it expands to, aliases included
 
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        """Refuse deep ``[[[...`` while scanning: the scanner's look-ahead costs O(depth) per bracket."""
+        if self.flow_level >= MAX_DEPTH:
+            raise _Refused(self.get_mark().line + 1, f"expected YAML nested at most {MAX_DEPTH} levels deep, "
+                           "found deeper nesting")
+        super().fetch_flow_collection_start(TokenClass)
+
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         line = event.start_mark.line + 1

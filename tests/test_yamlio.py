@@ -67,3 +67,10 @@ def test_ordinary_aliases_and_merges_still_load() -> None:
 def test_moderate_repetition_is_within_budget() -> None:
     text = "row: &row [" + ", ".join(["x"] * 100) + "]\ntable: [" + ", ".join(["*row"] * 90) + "]\n"
     assert len(yamlio.loads(text)["table"]) == 90
+
+
+def test_deep_flow_nesting_is_refused_while_scanning() -> None:
+    began = time.perf_counter()  # PyYAML's scanner alone takes ~0.5 s on 1,000 open brackets
+    expected = "6: expected YAML nested at most 64 levels deep, found deeper nesting"
+    assert error("a: 1\ntags: " + "[{" * 4000, first_line=5) == expected
+    assert time.perf_counter() - began < 0.2
