@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import readers, yamlio
@@ -171,6 +171,10 @@ def test_bytes_decode_or_refuse(data: bytes) -> None:
 
 
 @given(st.floats() | st.integers(-(10**30), 10**30).map(float))
+@example(float("nan"))
+@example(float("-inf"))
+@example(1.7976931348623157e308)  # finite, but infinite in milliseconds
+@example(-1.5)
 def test_format_time_never_raises(seconds: float) -> None:
     assert isinstance(format_time(seconds), str)
     assert isinstance(format_time(seconds, sep=",", millis=False), str)

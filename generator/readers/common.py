@@ -78,7 +78,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     m = _FRONT.match(text)
     if not m:
         return {}, text, 1
-    meta = yamlio.loads(m.group(1) or "", first_line=2) or {}
+    meta = yamlio.loads(m.group(1) or "", first_line=2)
+    meta = {} if meta is None else meta  # empty front matter; but `[]` or `0` is not a mapping
     if not isinstance(meta, dict):
         raise ReadError(2, f"front matter must be a mapping of keys to values, found {type(meta).__name__}")
     return meta, text[m.end():], text.count("\n", 0, m.end()) + 1
