@@ -18,8 +18,9 @@ from .common import check_seconds, clock_seconds
 _PARTS = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 TIMING = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t].*)?$")
 _SPLIT = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t][^\n]*)?\n?", re.M)
-_VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+([^>]*))?>", re.I)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d[\d:.]*>")
+# A tag ends before the next "<": "[^>]*" would rescan the rest of a line of "<a<a<a..." from every "<".
+_VOICE = re.compile(r"<v(?:\.[^\s<>]*)?(?:[ \t]+([^<>]*))?>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<\d[\d:.]*>")
 # A speaker prefix in caption text: "Name:", "- Name:", "[SPEAKER_00]:", ">> NAME:". Stricter than the
 # native format's labels (its first and last words must be capitalised) because captions are prose.
 _PREFIX = re.compile(

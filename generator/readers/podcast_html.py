@@ -6,10 +6,17 @@ unclosed tags and entities are handled the way a browser would.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from ..model import ReadError, Transcript, Turn
 from .common import check_order, merge_turns, parse_time
+
+# A "<" that starts no complete tag, comment, declaration or processing instruction before the next
+# "<" is text, as in a browser. Escaped before parsing, because html.parser (3.11's, and others
+# before a 2025 fix) rescans the rest of the file from each unclosed construct: "</" or "<!--"
+# repeated takes quadratic time, minutes for a few hundred KB.
+_NOT_MARKUP = re.compile(r"<(?!/?[a-zA-Z][^<>]*>|!--[^<]*?-->|![^-\[<>][^<>]*>|\?[^<>]*>)")
 
 
 class _Parser(HTMLParser):
@@ -49,7 +56,7 @@ class _Parser(HTMLParser):
 def read(text: str, path: str) -> Transcript:
     parser = _Parser()
     try:
-        parser.feed(text)
+        parser.feed(_NOT_MARKUP.sub("&lt;", text))
         parser.close()
     except AssertionError as exc:  # html.parser's way to refuse a malformed declaration such as "<![ "
         raise ReadError(parser.getpos()[0], f"expected HTML, found markup the parser cannot read: {exc}"[:200]) from None
