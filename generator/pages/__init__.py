@@ -40,8 +40,9 @@ class Page:
     @property
     def markdown(self) -> str:
         """Markdown with front matter, placeholders left in (for the plugin)."""
-        # MkDocs' templates print the title unescaped: it came from a file, so escape it here.
-        meta = {"title": html.escape(self.title, quote=False), **self.meta}
+        # MkDocs' and Material's templates print page.title and page.meta unescaped, into text
+        # and into attributes (<meta name="description" content="...">): escape every value here.
+        meta = {key: html.escape(str(value), quote=True) for key, value in {"title": self.title, **self.meta}.items()}
         return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{self.body}"
 
     def inline(self) -> str:
@@ -49,7 +50,9 @@ class Page:
         return self.fill(self.markdown)
 
     def fill(self, text: str) -> str:
-        return PLACEHOLDER_RE.sub(lambda m: self.fragments[int(m.group(1))], text)
+        """Swap the placeholders for their fragments (one pass: a fragment is never rescanned)."""
+        count = len(self.fragments)
+        return PLACEHOLDER_RE.sub(lambda m: self.fragments[int(m[1])] if int(m[1]) < count else m[0], text)
 
 
 class PageBuilder:
