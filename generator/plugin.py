@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import archive as archive_mod
 from . import search
 from .pages import Asset, Download, Page, render
+from .schema import unknown_hint
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
 
@@ -35,12 +36,19 @@ def templates_dir() -> Path:
 
 
 class OnRecordConfig(base.Config):
-    content = c.Type(str, default="content")
-    """The archive folder (speakers.yml, shows/), relative to mkdocs.yml."""
+    content = c.Dir(exists=True, default="content")
+    """The archive folder (speakers.yml, shows/), relative to mkdocs.yml; it must exist."""
     drafts = c.Type(bool, default=False)
     """Build episodes marked `draft: true` too (for previewing them; never for publishing)."""
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind after every build and show the search box and page."""
+
+    def validate(self) -> tuple[Any, Any]:
+        """MkDocs' checks, with a "did you mean" added to its "Unrecognised configuration name"."""
+        failed, warnings = super().validate()
+        names = [name for name, _ in self._schema]
+        return failed, [(key, message + unknown_hint(key, names) if message.startswith("Unrecognised") else message)
+                        for key, message in warnings]
 
 
 class OnRecordPlugin(BasePlugin[OnRecordConfig]):
@@ -48,7 +56,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.pages: dict[str, Page] = {}
 
     def content_dir(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path).parent / self.config.content
+        return Path(self.config.content)  # made absolute, and checked to exist, by c.Dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Theme overrides go after the user's own custom_dir, before Material's templates.

@@ -88,8 +88,8 @@ def seconds(value: Any) -> float:
             value = parse_time(value)
         except ReadError as exc:
             raise Invalid(exc.message) from None
-    if not math.isfinite(value) or not 0 <= value < MAX_SECONDS:
-        raise Invalid(f"expected a time between 0 and {MAX_SECONDS:.0f} seconds, found {value!r}")
+    if not 0 <= value < MAX_SECONDS or not math.isfinite(value):  # NaN fails both; 10**400 the first
+        raise Invalid(f"expected a time between 0 and {MAX_SECONDS:.0f} seconds, found {found(value)}")
     return float(value)
 
 
@@ -130,10 +130,9 @@ def mapping(value: Any) -> dict[str, Any]:
 
 def one_of(choices: Callable[[], Mapping[str, object]]) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
-        result = text(value)
-        if result not in choices():
-            raise Invalid(f"expected one of {', '.join(sorted(choices()))}, found {result!r}")
-        return result
+        if not isinstance(value, str) or value.strip() not in choices():
+            raise Invalid(f"expected one of {', '.join(sorted(choices()))}, found {found(value)}")
+        return value.strip()
     return parse
 
 
@@ -249,6 +248,9 @@ def validate(data: Mapping[str, Any], table: Mapping[str, Key], what: str, repor
 
 def unknown(key: str, table: Mapping[str, Key], what: str) -> str:
     """``unknown key 'tittle' in episode metadata; did you mean 'title'?``"""
-    best = process.extractOne(str(key).lower(), list(table), scorer=fuzz.ratio, score_cutoff=70)
-    hint = f"; did you mean '{best[0]}'?" if best else f"; expected one of {', '.join(sorted(table))}"
-    return f"unknown key {key!r} in {what}{hint}"
+    return f"unknown key {key!r} in {what}{unknown_hint(key, list(table))}"
+
+
+def unknown_hint(key: str, names: list[str]) -> str:
+    best = process.extractOne(str(key).lower(), names, scorer=fuzz.ratio, score_cutoff=70)
+    return f"; did you mean '{best[0]}'?" if best else f"; expected one of {', '.join(sorted(names))}"
