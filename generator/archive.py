@@ -7,6 +7,7 @@ left out and every other one still builds.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -85,7 +86,7 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
             shows[show.id] = show
             episodes.extend(published)
     episodes = _unique(episodes, out)
-    episodes.sort(key=lambda e: (e.date, e.show, e.slug), reverse=True)
+    episodes.sort(key=lambda e: (e.when, e.show, e.slug), reverse=True)
     people = _people(directory, episodes)
     return Archive(
         shows=shows, people=people, episodes=tuple(episodes),
@@ -206,12 +207,10 @@ def _read_episode(
         return _line_of(sidecar if key in sidecar else front, key)
 
     named, title = name_date(path)
-    if "date" not in meta and ("date" in front or "date" in sidecar):
-        return None  # its value was wrong, and that is reported already
     date = meta.get("date") or named
-    if date is None:
-        raise ReadError(line("date"), f"missing 'date': every episode needs one, in its metadata or its file name "
-                        f"(2024-05-01-title.vtt), e.g.\n{EPISODE_EXAMPLE}")
+    if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
+        out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
+                "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
     mapping = _speaker_map(meta.get("speakers"), directory, path, out)
     turns = _place(transcript.turns, directory, mapping)
     slug = meta.get("slug") or slugify(path.stem)
@@ -340,14 +339,24 @@ def _place(turns: Any, directory: Directory, mapping: Mapping[str, str]) -> tupl
 
 
 def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
-    """Two episodes that would write the same page: both named, the second left out."""
-    kept: dict[tuple[str, str], Episode] = {}
-    for episode in episodes:
-        first = kept.setdefault(episode.key, episode)
-        if first is not episode:
-            out.problems.append(Problem(episode.path, 1, f"episode URL {episode.uri} is already used by "
-                                        f"{first.path}: rename one file or set 'slug:' in its metadata"))
-    return list(kept.values())
+    """Episodes that would write the same page all build: the oldest keeps the URL, and each
+    later one is named after its folder (``2025-02/asmap.md`` -> ``2025-02-asmap``), else
+    numbered. Archives grow by adding newer files, so a published URL stays where it was.
+    """
+    taken: dict[tuple[str, str], Episode] = {}
+    for episode in sorted(episodes, key=lambda e: (e.when, e.path)):
+        first = taken.get(episode.key)
+        if first is not None:
+            folder = slugify(Path(episode.path).parent.name)
+            base = f"{folder}-{episode.slug}" if folder and folder != episode.show else episode.slug
+            slug, n = base, 2
+            while (episode.show, slug) in taken:
+                slug, n = f"{base}-{n}", n + 1
+            episode = dataclasses.replace(episode, slug=slug)
+            out.problems.append(Problem(episode.path, 1, f"{first.path} has the URL {first.uri}, so this file is at "
+                                        f"{episode.uri} (set 'slug:' in its metadata to choose)", "info"))
+        taken[episode.key] = episode
+    return list(taken.values())
 
 
 def _people(directory: Directory, episodes: list[Episode]) -> dict[str, Person]:

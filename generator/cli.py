@@ -62,7 +62,7 @@ def cmd_check(content: Path, strict: bool = False) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     errors = sum(1 for p in result.problems if p.severity == "error")
-    warnings = len(result.problems) - errors
+    warnings = sum(1 for p in result.problems if p.severity == "warning")
     turns = sum(len(e.turns) for e in result.episodes)
     print(f"{len(result.episodes)} episodes, {len(result.shows)} shows, {len(result.appearances)} speakers, "
           f"{turns} turns; {errors} errors, {warnings} warnings")

@@ -20,7 +20,9 @@ class Problem:
     path: str
     line: int
     message: str
-    severity: str = "error"  # "error" leaves the item out; "warning" builds it anyway
+    #: "error": wrong (check fails; the item is left out when it cannot be built without the value);
+    #: "warning": built anyway (check --strict fails); "info": a decision the user should know of.
+    severity: str = "error"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -133,7 +135,7 @@ class Episode:
     show: str
     slug: str
     title: str
-    date: dt.date
+    date: dt.date | None  # None: undated (listed as such, left out of time charts)
     path: str
     turns: tuple[EpisodeTurn, ...]
     audio: str = ""
@@ -154,6 +156,11 @@ class Episode:
     @property
     def key(self) -> tuple[str, str]:
         return (self.show, self.slug)
+
+    @property
+    def when(self) -> dt.date:
+        """The date to sort by: undated episodes sort as the oldest."""
+        return self.date or dt.date.min
 
     @property
     def length(self) -> float | None:

@@ -73,7 +73,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         content = self.content_dir(config)
         archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
         for problem in archive.problems:
-            log.warning(str(problem))
+            log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
         self.pages = {}
         for item in render(archive, config.site_name):
             if item.uri == "search/index.md" and not self.config.search:

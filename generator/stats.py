@@ -12,7 +12,7 @@ from .model import Appearance, Archive, Episode
 class PersonStats:
     appearances: int
     shows: Counter[str]  # show id -> appearances
-    first: Episode | None
+    first: Episode | None  # the first and latest dated appearance
     last: Episode | None
     words: int
     seconds: float | None  # talk time where the transcripts are timed
@@ -36,9 +36,10 @@ def person_stats(archive: Archive, pid: str) -> PersonStats:
         labels.update(t.turn.speaker for t in app.turns)
     timed = [a.seconds for a in apps if a.seconds is not None]
     words = sum(a.words for a in apps)
+    dated = [a.episode for a in apps if a.episode.date]
     return PersonStats(
-        appearances=len(apps), shows=shows, first=apps[-1].episode if apps else None,
-        last=apps[0].episode if apps else None, words=words,
+        appearances=len(apps), shows=shows, first=dated[-1] if dated else None,
+        last=dated[0] if dated else None, words=words,
         seconds=sum(timed) if timed else None, timed=len(timed),
         share=words / total_words if total_words else None, with_=with_,
         labels=tuple(sorted((label for label in labels if label and label != person.name), key=str.casefold)),

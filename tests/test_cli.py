@@ -40,9 +40,9 @@ def test_check_prints_every_problem_and_fails(
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 1
     out = capsys.readouterr()
-    assert out.err.splitlines()[0].startswith("content/shows/s/a.md:2: missing 'date'")
+    assert out.err.splitlines()[0].startswith("content/shows/s/a.md:2: no date: listed as undated")
     assert "content/shows/s/b.md:4: expected UTF-8 text, found byte 0xe9 (save the file as UTF-8)" in out.err
-    assert out.out == "1 episodes, 1 shows, 1 speakers, 1 turns; 2 errors, 0 warnings\n"
+    assert out.out == "2 episodes, 1 shows, 1 speakers, 2 turns; 1 errors, 1 warnings\n"
 
 
 def test_check_without_shows_folder_says_what_it_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from generator import archive
 from generator.model import EpisodeTurn, Turn
-from generator.pages import Page, PageBuilder
+from generator.pages import Page, PageBuilder, render
 from generator.pages.markup import clock, duration, href, markdown_text
 
 
@@ -86,3 +89,25 @@ def test_episode_turn_and_strip_markup_is_exact() -> None:
                           'aria-label="Who spoke when: 5 turns across 01:00">')
     assert ('<a href="#t20" data-seek="20" tabindex="-1"><rect class="onr-sx" x="333.3" y="0" width="166.7" '
             'height="20"><title>Q · 00:20</title></rect></a>') in svg
+
+
+def test_undated_episodes_are_listed_as_undated_and_kept_out_of_time_charts(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-dated.md").write_text("Ann Lee: hi\n", encoding="utf-8")
+    (show / "no-date.md").write_text("Ann Lee: hello\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    show_page = pages["shows/s/index.md"].inline()
+    assert '<h2 id="y2024">2024</h2>' in show_page
+    assert ('<h2 id="undated">Undated</h2>\n<ul class="onr-episodes"><li><a href="no-date/">No date</a> · '
+            '<span class="onr-undated">undated</span></li></ul>') in show_page
+    timeline = pages["timeline/index.md"].inline()
+    assert "<p>1 episode. 1 episode with no date is listed on their shows’ pages.</p>" in timeline or \
+        "<p>1 episode. 1 episode with no date is listed on their shows&#x27; pages.</p>" in timeline
+    assert "No date" not in timeline
+    person = pages["speakers/ann-lee/index.md"].inline()
+    assert 'data-count="1"' in person and 'data-count="2"' not in person  # one dated bar
+    assert '<h3 id="undated">Undated</h3>' in person
+    assert "<dt>Appearances</dt><dd>2</dd>" in person
+    assert "<dt>First appearance</dt>" in person

@@ -49,9 +49,10 @@ def header(archive: Archive, episode: Episode) -> str:
 def search_fields(archive: Archive, episode: Episode) -> str:
     """Pagefind filters, sort key and metadata (not indexed as text; see generator/search.py)."""
     show = archive.shows[episode.show]
-    date = episode.date.isoformat()
-    fields = [("filter", "type", "Episode"), ("filter", "show", show.title), ("filter", "year", str(episode.date.year)),
-              ("meta", "date", date), ("meta", "show", show.title), ("sort", "date", date)]
+    fields = [("filter", "type", "Episode"), ("filter", "show", show.title), ("meta", "show", show.title)]
+    if episode.date:
+        date = episode.date.isoformat()
+        fields += [("filter", "year", str(episode.date.year)), ("meta", "date", date), ("sort", "date", date)]
     people = dict.fromkeys(p.person for p in episode.turns if p.person)
     fields += [("filter", "speaker", archive.people[pid].name) for pid in people]
     spans = "".join(f'<span data-pagefind-{kind}="{key}">{esc(value)}</span>' for kind, key, value in fields)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
 import markdown as md
@@ -55,8 +56,19 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def time_tag(day: dt.date) -> str:
+def time_tag(day: dt.date | None) -> str:
+    if day is None:
+        return '<span class="onr-undated">undated</span>'
     return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+
+
+def years(dates: Iterable[dt.date | None]) -> str:
+    """``2021–2024`` (or ``2021``) for the dated ones of ``dates``, newest first; ``""`` if none."""
+    dated = [d for d in dates if d]
+    if not dated:
+        return ""
+    first, last = dated[-1].year, dated[0].year
+    return f"{first}–{last}" if first != last else str(first)
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
