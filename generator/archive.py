@@ -213,6 +213,7 @@ def _read_episode(
                 "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
     mapping = _speaker_map(meta.get("speakers"), directory, path, out)
     turns = _place(transcript.turns, directory, mapping)
+    credited = _credited(meta.get("speakers"), directory)
     slug = meta.get("slug") or slugify(path.stem)
     if not slug:
         raise ReadError(1, f"file name {path.name!r} gives no URL name: set 'slug:' in its metadata")
@@ -223,7 +224,7 @@ def _read_episode(
         duration=meta.get("duration"), description=meta.get("description", ""),
         source_url=meta.get("source", ""), tags=meta.get("tags", ()),
         chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
-        language=meta.get("language") or show.language, format=transcript.format,
+        language=meta.get("language") or show.language, format=transcript.format, credited=credited,
     )
     return episode, bool(meta.get("draft"))
 
@@ -299,9 +300,7 @@ def _chapters(value: Any, line: int, path: Path, out: Collector) -> tuple[Chapte
 
 def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -> dict[str, str]:
     """The episode's ``speakers:`` map as label key -> person id ("" for unnamed in this episode).
-
-    A *list* of names (as some archives write) only documents who spoke and maps nothing.
-    """
+    A *list* of names maps no label: see :func:`_credited`."""
     if isinstance(value, list) or value is None:
         return {}
     if not isinstance(value, dict):
@@ -317,6 +316,20 @@ def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -
             continue
         mapping[label_key(str(label))] = "" if pid is None else str(pid)
     return mapping
+
+
+def _credited(value: Any, directory: Directory) -> tuple[tuple[str, str], ...]:
+    """``speakers: [Jason Potts, ...]``: the people an episode credits (real archives list
+    speakers this way for talks whose text names nobody), resolved like any label."""
+    if not isinstance(value, list):
+        return ()
+    credited: dict[str, str] = {}
+    for value_ in value:
+        name = " ".join(str(value_).split()) if isinstance(value_, str | int | float) else ""
+        pid = directory.resolve(name) if name else None
+        if pid:
+            credited.setdefault(pid, name)
+    return tuple(credited.items())
 
 
 def _place(turns: Any, directory: Directory, mapping: Mapping[str, str]) -> tuple[EpisodeTurn, ...]:
@@ -366,6 +379,8 @@ def _people(directory: Directory, episodes: list[Episode]) -> dict[str, Person]:
         for placed in episode.turns:
             if placed.person and placed.person not in people:
                 people[placed.person] = Person(placed.person, placed.turn.speaker.strip(), declared=False)
+        for pid, name in episode.credited:
+            people.setdefault(pid, Person(pid, name, declared=False))
     return people
 
 
@@ -401,6 +416,9 @@ def _appearances(episodes: list[Episode]) -> dict[str, tuple[Appearance, ...]]:
                 words=sum(episode.turns[i].words for i in indexes),
                 seconds=sum(t for t in timed if t is not None) if timed else None,
             ))
+        for pid, _ in episode.credited:
+            if pid not in by_person:
+                result[pid].append(Appearance(person=pid, episode=episode, turns=(), words=0, seconds=None))
     return {pid: tuple(apps) for pid, apps in result.items()}
 
 

@@ -147,6 +147,8 @@ class Episode:
     language: str = ""
     format: str = ""
     audio_file: str = ""  # a local audio file under content/ to publish beside the page
+    #: ``(person id, name as written)`` for each person a ``speakers:`` list credits, whether or not a turn names them
+    credited: tuple[tuple[str, str], ...] = ()
 
     @property
     def uri(self) -> str:
@@ -173,7 +175,8 @@ class Episode:
 
 @dataclass(frozen=True)
 class Appearance:
-    """One person in one episode: which turns were theirs and how much they said."""
+    """One person in one episode: which turns were theirs and how much they said. A person
+    credited by the episode's ``speakers:`` list whom no turn names has no turns."""
 
     person: str
     episode: Episode

@@ -32,7 +32,8 @@ def person_stats(archive: Archive, pid: str) -> PersonStats:
     for app in apps:
         others = {t.person for t in app.episode.turns if t.person and t.person != pid}
         with_.update(others)
-        total_words += sum(t.words for t in app.episode.turns)
+        if app.turns:  # credited with no words of their own: their share there is unknown, not zero
+            total_words += sum(t.words for t in app.episode.turns)
         labels.update(t.turn.speaker for t in app.turns)
     timed = [a.seconds for a in apps if a.seconds is not None]
     words = sum(a.words for a in apps)

@@ -111,3 +111,24 @@ def test_undated_episodes_are_listed_as_undated_and_kept_out_of_time_charts(tmp_
     assert '<h3 id="undated">Undated</h3>' in person
     assert "<dt>Appearances</dt><dd>2</dd>" in person
     assert "<dt>First appearance</dt>" in person
+
+
+def test_a_speakers_list_credits_people_no_turn_names(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-talk.md").write_text(
+        "---\nspeakers: [Jason Potts, Ann Lee, Q]\n---\nAnn Lee: A question first.\n\nQ: Yes?\n", encoding="utf-8")
+    (show / "2024-06-01-solo.md").write_text("---\nspeakers: [Jason Potts]\n---\nA talk whose text names nobody.\n",
+                                             encoding="utf-8")
+    (tmp_path / "content/speakers.yml").write_text("unnamed: [Q]\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    jason = result.appearances["jason-potts"]
+    assert [(a.episode.slug, a.turns, a.words) for a in jason] == [("2024-06-01-solo", (), 0), ("2024-05-01-talk", (), 0)]
+    assert [a.words for a in result.appearances["ann-lee"]] == [3]
+    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    talk = pages["shows/s/2024-05-01-talk/index.md"].inline()
+    assert ('<a href="../../../speakers/jason-potts/">Jason Potts</a> <span class="onr-share">credited</span>') in talk
+    person = pages["speakers/jason-potts/index.md"].inline()
+    assert "<dt>Appearances</dt><dd>2</dd>" in person and "<dt>Words spoken</dt><dd>0</dd>" in person
+    assert "Share of the conversation" not in person
+    assert person.count("credited in the episode’s speaker list") == 2

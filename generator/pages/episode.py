@@ -79,8 +79,10 @@ def player(episode: Episode) -> str:
 
 
 def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
-    """Who speaks, largest share first, each linked to their page with a colour key for the strip."""
-    if not order:
+    """Who speaks, largest share first, each linked to their page with a colour key for the strip;
+    then anyone the episode credits (``speakers:`` list) whom no turn names."""
+    silent = [pid for pid, _ in episode.credited if pid not in palette]
+    if not order and not silent:
         return ""
     timed = any(p.turn.start is not None for p in episode.turns)
     measure = "of the talk time" if timed else "of the words"
@@ -89,6 +91,11 @@ def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]],
         f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
         f'<span class="onr-share">{share:.0%}</span></li>'
         for pid, share in order
+    ) + "".join(
+        f'<li><span class="onr-key" aria-hidden="true"></span>'
+        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+        f'<span class="onr-share">credited</span></li>'
+        for pid in silent
     )
     return f'<h2 id="speakers">Speakers <small>(share {measure})</small></h2>\n<ul class="onr-speakers">{items}</ul>'
 

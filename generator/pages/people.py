@@ -185,5 +185,5 @@ def appearance(archive: Archive, url: str, app: Appearance, anchor: str, count: 
     return (
         f'<li class="onr-appearance"{anchor}><a href="{href(url, episode.uri)}">{esc(episode.title)}</a>'
         f' · <a href="{href(url, f"shows/{show.id}/")}">{esc(show.title)}</a> · {time_tag(episode.date)}'
-        f"{items}</li>"
+        f'{"" if app.turns else " · credited in the episode’s speaker list"}{items}</li>'
     )
