@@ -8,23 +8,18 @@ left out and every other one still builds.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import readers, schema, sources, yamlio
+from . import languages, names, readers, schema, sources, yamlio
 from .model import Appearance, Archive, Chapter, Episode, EpisodeTurn, Person, Problem, ReadError, Show, Transcript
 from .schema import SLUG
 from .speakers import Directory, is_anonymous, label_key, load_directory, slugify
 
 EPISODE_EXAMPLE = "---\ntitle: Episode title\ndate: 2024-05-01\n---\nJane Doe: Hello."
-#: A date in a file or folder name (``2024-05-01-budget.vtt``, ``20240501_briefing.json``): formats
-#: such as WebVTT, SRT and Whisper JSON carry no metadata, and real archives date them this way.
-NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 
 
 class Collector:
@@ -74,6 +69,7 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
     out.problems.extend(problems)
     shows: dict[str, Show] = {}
     episodes: list[Episode] = []
+    held: list[str] = []
     for folder in _show_folders(content, out):
         show = _read_show(folder, directory, out)
         if show is None:
@@ -82,16 +78,19 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
             out.add(folder, 1, f"show id {show.id!r} is already used by {shows[show.id].path}: rename a folder")
             continue
         published, hidden = _read_episodes(folder, show, directory, out, drafts)
+        held.extend(hidden)
         if published or not hidden:  # a show with only drafts is a draft too
             shows[show.id] = show
             episodes.extend(published)
+    episodes, pending = languages.split(episodes, held)
     episodes = _unique(episodes, out)
     episodes.sort(key=lambda e: (e.when, e.show, e.slug), reverse=True)
-    people = _people(directory, episodes)
+    translations = languages.attach(episodes, pending)
+    people = _people(directory, [*episodes, *(t for versions in translations.values() for t in versions)])
     return Archive(
         shows=shows, people=people, episodes=tuple(episodes),
         appearances=_appearances(episodes), labels=_unresolved(episodes, directory),
-        unnamed=directory.unnamed, problems=out.finish(),
+        unnamed=directory.unnamed, problems=out.finish(), translations=translations,
     )
 
 
@@ -156,9 +155,10 @@ def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
 
 def _read_episodes(
     folder: Path, show: Show, directory: Directory, out: Collector, drafts: bool
-) -> tuple[list[Episode], int]:
-    """The show's episodes, and how many drafts were left out."""
-    published, hidden = [], 0
+) -> tuple[list[Episode], list[str]]:
+    """The show's episodes, and the paths of the drafts left out."""
+    published: list[Episode] = []
+    hidden: list[str] = []
     for path in transcript_files(folder, out):
         try:
             episode = _read_episode(path, show, directory, out)
@@ -173,7 +173,7 @@ def _read_episodes(
         if episode is not None and (drafts or not episode[1]):
             published.append(episode[0])
         elif episode is not None:
-            hidden += 1
+            hidden.append(episode[0].path)
     return published, hidden
 
 
@@ -206,7 +206,7 @@ def _read_episode(
     def line(key: str) -> int:
         return _line_of(sidecar if key in sidecar else front, key)
 
-    named, title = name_date(path)
+    named, title = names.date_and_title(path)
     date = meta.get("date") or named
     if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
         out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
@@ -241,25 +241,6 @@ def _sidecar_format(path: Path, out: Collector) -> str | None:
         return str(schema.EPISODE["format"].parse(data["format"]))
     except schema.Invalid as exc:
         raise ReadError(data.line_of("format"), f"{sidecar.name}: 'format': {exc}") from None
-
-
-def name_date(path: Path) -> tuple[dt.date | None, str]:
-    """The date a file's name (or else its folder's) gives, and a title from the rest of the name."""
-    stem = path.stem
-    for name in (stem, path.parent.name):
-        for m in NAME_DATE.finditer(name):
-            try:
-                date = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                continue
-            rest = f"{name[:m.start()]} {name[m.end():]}" if name == stem else stem
-            return date, _title(rest) or _title(stem)
-    return None, _title(stem)
-
-
-def _title(name: str) -> str:
-    words = re.sub(r"[-_\s]+", " ", name).strip()
-    return words[:1].upper() + words[1:]
 
 
 def _audio(value: str, path: Path, line: int, out: Collector) -> tuple[str, str]:

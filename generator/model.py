@@ -149,6 +149,7 @@ class Episode:
     audio_file: str = ""  # a local audio file under content/ to publish beside the page
     #: ``(person id, name as written)`` for each person a ``speakers:`` list credits, whether or not a turn names them
     credited: tuple[tuple[str, str], ...] = ()
+    original: str = ""  # for a translation (see languages.py): the slug of the episode it translates
 
     @property
     def uri(self) -> str:
@@ -196,3 +197,14 @@ class Archive:
     labels: Mapping[str, tuple[tuple[str, Episode], ...]]  # unresolved label -> (label, episode)
     unnamed: frozenset[str] = frozenset()
     problems: tuple[Problem, ...] = ()
+    #: episode key -> its translations (languages.py); they are not in ``episodes``
+    translations: Mapping[tuple[str, str], tuple[Episode, ...]] = field(default_factory=dict)
+
+    def versions(self, episode: Episode) -> tuple[Episode, ...]:
+        """The episode in every language it has: the original first, then its translations."""
+        key = (episode.show, episode.original) if episode.original else episode.key
+        translations = self.translations.get(key, ())
+        if not translations:
+            return (episode,)
+        original = next(e for e in self.episodes if e.key == key) if episode.original else episode
+        return (original, *translations)

@@ -132,3 +132,32 @@ def test_a_speakers_list_credits_people_no_turn_names(tmp_path: Path) -> None:
     assert "<dt>Appearances</dt><dd>2</dd>" in person and "<dt>Words spoken</dt><dd>0</dd>" in person
     assert "Share of the conversation" not in person
     assert person.count("credited in the episode’s speaker list") == 2
+
+
+def test_translations_are_versions_of_one_episode(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s/2018-10"
+    show.mkdir(parents=True)
+    (show / "2018-10-08-descriptors.md").write_text("---\nlanguage: en\n---\nAnn Lee: Descriptors.\n", encoding="utf-8")
+    (show / "2018-10-08-descriptors.es.md").write_text("---\ntitle: Descriptores\n---\nAnn Lee: Descriptores.\n",
+                                                       encoding="utf-8")
+    (show / "2018-10-08-descriptors.zh.md").write_text("Ann Lee: 描述符.\n", encoding="utf-8")
+    (show / "2018-10-09-alone.es.md").write_text("Ann Lee: Solo en español.\n", encoding="utf-8")
+    (show / "2018-10-10-draft.md").write_text("---\ndraft: true\n---\nAnn Lee: Not yet.\n", encoding="utf-8")
+    (show / "2018-10-10-draft.es.md").write_text("Ann Lee: Todavía no.\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    assert [e.uri for e in result.episodes] == ["shows/s/2018-10-09-alone-es/", "shows/s/2018-10-08-descriptors/"]
+    translations = result.translations["s", "2018-10-08-descriptors"]
+    assert [(t.uri, t.language, t.title, t.date) for t in translations] == [
+        ("shows/s/2018-10-08-descriptors/es/", "es", "Descriptores", result.episodes[1].date),
+        ("shows/s/2018-10-08-descriptors/zh/", "zh", "Descriptors", result.episodes[1].date)]
+    assert [a.episode.slug for a in result.appearances["ann-lee"]] == ["2018-10-09-alone-es", "2018-10-08-descriptors"]
+    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    spanish = pages["shows/s/2018-10-08-descriptors/es/index.md"]
+    assert ('<nav class="onr-languages" aria-label="Languages"><ul>'
+            '<li><a href="../" hreflang="en" lang="en">English</a></li>'
+            '<li><a href="./" hreflang="es" lang="es" aria-current="page">Español</a></li>'
+            '<li><a href="../zh/" hreflang="zh" lang="zh">中文</a></li></ul></nav>') in spanish.inline()
+    assert spanish.meta["onrecord_alternates"] == [{"lang": "en", "href": "../"}, {"lang": "es", "href": "./"},
+                                                   {"lang": "zh", "href": "../zh/"}]
+    assert '<div class="onr-transcript" data-pagefind-body lang="es">' in spanish.inline()
+    assert not any("draft" in uri for uri in pages)

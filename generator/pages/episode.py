@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import languages
 from ..archive import turn_seconds
 from ..model import Archive, Episode, EpisodeTurn
 from . import Asset, Download, Page, PageBuilder, downloads, strip
@@ -24,7 +25,10 @@ def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Ass
     page.html(overview(archive, episode, order, palette, lengths))
     page.html(transcript(archive, episode, palette))
     page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
-    yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}")
+    versions = archive.versions(episode)
+    alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
+    yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}",
+                    **({"onrecord_alternates": alternates} if len(versions) > 1 else {}))
     yield from downloads.render(archive, episode)
     if episode.audio_file:
         yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
@@ -40,10 +44,29 @@ def header(archive: Archive, episode: Episode) -> str:
         facts.append(f'<a href="{esc(episode.source_url)}" rel="nofollow">source</a>')
     description = f'<div class="onr-description">{paragraphs(episode.description)}</div>' if episode.description else ""
     return (
-        f'<div class="onr-episode-head" data-pagefind-body>\n<h1>{esc(episode.title)}</h1>\n'
+        f'<div class="onr-episode-head" data-pagefind-body{lang(episode)}>\n<h1>{esc(episode.title)}</h1>\n'
         f"{search_fields(archive, episode)}\n{description}</div>\n"
-        f'<p class="onr-facts">{" · ".join(facts)}</p>'
+        f'<p class="onr-facts">{" · ".join(facts)}</p>{switcher(archive, episode)}'
     )
+
+
+def lang(episode: Episode) -> str:
+    return f' lang="{esc(episode.language)}"' if episode.language else ""
+
+
+def switcher(archive: Archive, episode: Episode) -> str:
+    """Links to the episode in its other languages (see generator/languages.py)."""
+    versions = archive.versions(episode)
+    if len(versions) < 2:
+        return ""
+    items = []
+    for version in versions:
+        code = esc(version.language)
+        attributes = f' hreflang="{code}" lang="{code}"' if code else ""
+        attributes += ' aria-current="page"' if version is episode else ""
+        items.append(f'<li><a href="{href(episode.uri, version.uri)}"{attributes}>'
+                     f"{esc(languages.name(version.language))}</a></li>")
+    return f'<nav class="onr-languages" aria-label="Languages"><ul>{"".join(items)}</ul></nav>'
 
 
 def search_fields(archive: Archive, episode: Episode) -> str:
@@ -117,7 +140,8 @@ def chapters(episode: Episode) -> str:
 def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None) -> str:
     palette = palette or {}
     turns = "\n".join(turn(archive, episode, placed, palette) for placed in episode.turns)
-    return f'<h2 id="transcript">Transcript</h2>\n<div class="onr-transcript" data-pagefind-body>\n{turns}\n</div>'
+    body = f'<div class="onr-transcript" data-pagefind-body{lang(episode)}>'
+    return f'<h2 id="transcript">Transcript</h2>\n{body}\n{turns}\n</div>'
 
 
 def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None) -> str:
