@@ -158,3 +158,14 @@ def test_check_reports_every_attack_with_its_line(project: Path) -> None:
 def test_the_typo_draft_is_still_a_draft(project: Path) -> None:
     result = archive.build(project / "content", root=project)
     assert "2024-02-08-typos" not in {e.slug for e in result.episodes}
+
+
+def test_generate_writes_nothing_live_and_nothing_from_outside(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tree"
+    result = subprocess.run([sys.executable, "-m", "generator", "generate", "--out", str(out)], cwd=project,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert "Traceback" not in result.stderr and result.stdout.startswith("wrote ")
+    written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+               for p in out.rglob("*") if p.is_file()}
+    assert {path: m[0] for path, text in written.items() if path.endswith(".md") and (m := LIVE.search(text))} == {}
+    assert [path for path, text in written.items() if SECRET in text or DRAFT in text] == []
