@@ -120,7 +120,8 @@ def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]],
         f'<span class="onr-share">credited</span></li>'
         for pid in silent
     )
-    return f'<h2 id="speakers">Speakers <small>(share {measure})</small></h2>\n<ul class="onr-speakers">{items}</ul>'
+    heading = f"Speakers <small>(share {measure})</small>" if order else "Speakers"
+    return f'<h2 id="speakers">{heading}</h2>\n<ul class="onr-speakers">{items}</ul>'
 
 
 def chapters(episode: Episode) -> str:
