@@ -42,6 +42,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python build_site.py --episodes 200 --words 9000
 	cd benchmarks && ../$(BIN)/python read_speed.py --episodes 200
+	cd benchmarks && ../$(BIN)/python validation.py --episodes 200 --words 9000
 	cd benchmarks && ../$(BIN)/python person_pages.py --appearances 1000
 	cd benchmarks && ../$(BIN)/python episode_page.py
 	cd benchmarks && ../$(BIN)/python search.py --episodes 1000 --words 9000
