@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import languages, names, readers, schema, sources, yamlio
-from .model import Appearance, Archive, Chapter, Episode, EpisodeTurn, Person, Problem, ReadError, Show, Transcript
+from .model import Appearance, Archive, Chapter, Episode, EpisodeTurn, Person, Problem, ReadError, Show
 from .schema import SLUG
 from .speakers import Directory, is_anonymous, label_key, load_directory, slugify
 
@@ -177,31 +177,54 @@ def _read_episodes(
     return published, hidden
 
 
-def _metadata(path: Path, transcript: Transcript, out: Collector) -> tuple[dict[str, Any], Any, Any]:
-    """The episode's checked metadata, front matter overridden by a sidecar ``<stem>.yml``;
-    with the two raw mappings, for line numbers."""
-    sidecar_path = path.with_suffix(".yml")
-    sidecar: Any = {}
-    if sidecar_path.exists() and sources.inside(sidecar_path, out.content):
-        sidecar = yamlio.load(sidecar_path) or {}
-    if not isinstance(sidecar, dict):
-        raise ReadError(1, f"{sidecar_path.name}: expected a mapping of episode metadata such as 'title: ...'")
+def _sidecar(path: Path, out: Collector) -> dict[str, Any] | None:
+    """The metadata in ``<same stem>.yml`` beside a transcript; ``None`` (reported) when it is
+    broken: the episode is then left out, since the sidecar may be what marks it a draft."""
+    sidecar = path.with_suffix(".yml")
+    if not sidecar.exists() or not sources.inside(sidecar, out.content):
+        return {}
+    try:
+        data = yamlio.load(sidecar) or {}
+    except ReadError as exc:
+        out.add(sidecar, exc.line, exc.message)
+        return None
+    if not isinstance(data, dict):
+        out.add(sidecar, 1, "expected a mapping of episode metadata such as 'title: ...'")
+        return None
+    return data
+
+
+def _format(sidecar: dict[str, Any]) -> str | None:
+    """A reader forced by the sidecar's ``format:`` (front matter's is read by readers.read_file)."""
+    if sidecar.get("format") is None:
+        return None
+    try:
+        return str(schema.EPISODE["format"].parse(sidecar["format"]))
+    except schema.Invalid as exc:
+        raise ReadError(_line_of(sidecar, "format"), f"sidecar 'format': {exc}") from None
+
+
+def _metadata(path: Path, front: Any, sidecar: dict[str, Any], out: Collector) -> dict[str, Any]:
+    """The episode's checked metadata: front matter, overridden by the sidecar."""
     meta: dict[str, Any] = {}
-    for source, raw in ((path, transcript.meta), (sidecar_path, sidecar)):
+    for source, raw in ((path, front), (path.with_suffix(".yml"), sidecar)):
         report = schema.Report([])
         meta.update(schema.validate(raw, schema.EPISODE, "episode metadata", report, functools.partial(_line_of, raw)))
         out.report(source, report)
-    return meta, transcript.meta, sidecar
+    return meta
 
 
 def _read_episode(
     path: Path, show: Show, directory: Directory, out: Collector
 ) -> tuple[Episode, bool] | None:
-    forced = _sidecar_format(path, out)
-    transcript = readers.read_file(path, out.display(path), forced)
+    sidecar = _sidecar(path, out)
+    if sidecar is None:
+        return None
+    transcript = readers.read_file(path, out.display(path), _format(sidecar))
     for notice in transcript.notices:
         out.add(path, notice.line, notice.message, severity="warning")
-    meta, front, sidecar = _metadata(path, transcript, out)
+    front = transcript.meta
+    meta = _metadata(path, front, sidecar, out)
 
     def line(key: str) -> int:
         return _line_of(sidecar if key in sidecar else front, key)
@@ -227,20 +250,6 @@ def _read_episode(
         language=meta.get("language") or show.language, format=transcript.format, credited=credited,
     )
     return episode, bool(meta.get("draft"))
-
-
-def _sidecar_format(path: Path, out: Collector) -> str | None:
-    """A reader forced by the sidecar's ``format:`` (front matter's is read by readers.read_file)."""
-    sidecar = path.with_suffix(".yml")
-    if not sidecar.exists() or not sources.inside(sidecar, out.content):
-        return None
-    data = yamlio.load(sidecar)
-    if not isinstance(data, yamlio.LineDict) or data.get("format") is None:
-        return None
-    try:
-        return str(schema.EPISODE["format"].parse(data["format"]))
-    except schema.Invalid as exc:
-        raise ReadError(data.line_of("format"), f"{sidecar.name}: 'format': {exc}") from None
 
 
 def _audio(value: str, path: Path, line: int, out: Collector) -> tuple[str, str]:

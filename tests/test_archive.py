@@ -215,3 +215,25 @@ def test_date_and_title_come_from_the_file_name_when_metadata_has_none(tmp_path:
         "content/shows/s/2024-13-40-not-a-date.txt:1: no date: listed as undated and left out of time charts; give it "
         "a 'date:' in its metadata or start its file name with one (2024-05-01-title.vtt)"
     ]
+
+
+def test_a_broken_sidecar_is_reported_where_it_is_and_holds_its_episode_back(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/2024-01-01-a.vtt": "WEBVTT\n\n00:00.000 --> 00:01.000\n<v Ann>hi\n",
+        "content/shows/s/2024-01-01-a.yml": "draft: true\ntitle: [unclosed\n",
+        "content/shows/s/2024-01-02-b.md": "Ann: fine\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [str(p) for p in result.problems] == [
+        "content/shows/s/2024-01-01-a.yml:3: not valid YAML: expected ',' or ']', but got '<stream end>'"]
+    assert [e.slug for e in result.episodes] == ["2024-01-02-b"]
+
+
+def test_front_matter_format_chooses_the_reader(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/2024-01-01-a.md": "---\nformat: srt\n---\n1\n00:00:01,000 --> 00:00:02,000\nAnn: hi\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert result.problems == ()
+    turns = result.episodes[0].turns
+    assert [(t.turn.speaker, t.turn.start, t.turn.line) for t in turns] == [("Ann", 1.0, 5)]
