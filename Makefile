@@ -24,17 +24,18 @@ serve: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-# The browser tests drive Debian's chromium (never a downloaded browser): install it when missing.
+# The browser tests drive Debian's chromium (never a downloaded browser): installed when missing
+# and we are root; otherwise make stops with the one command to run.
 browser:
 	@command -v chromium >/dev/null 2>&1 || test -x "$$ONRECORD_CHROMIUM" || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
 	  echo "installing Debian's chromium for the browser tests"; \
-	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/mypy generator
+	$(BIN)/mypy generator tests benchmarks
 
 check: $(STAMP)
 	$(BIN)/onrecord check
