@@ -66,6 +66,7 @@ too (:func:`common.in_order`): the turn keeps its text and loses its time.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import NamedTuple
@@ -79,8 +80,8 @@ _NAME = rf"[^\W\d_][\w.'’&\-]*(?:{_WS}+[\w.'’&\-()]+){{0,5}}?"
 LABEL = re.compile(
     rf"(?:\[(?P<stamp1>{_STAMP})\]{_WS}*)?"
     rf"(?:\*\*(?P<bold>[^*\n]{{1,60}}?){_WS}*(?::\*\*|\*\*{_WS}*:)"  # **Name:** or **Name**:
-    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$"
-    rf"|(?P<name>{_NAME})(?:{_WS}*\((?P<stamp2>{_STAMP})\))?{_WS}*:)"  # Name: or Name (00:01:23):
+    rf"|(?P<name>{_NAME})(?:{_WS}*\((?P<stamp2>{_STAMP})\))?{_WS}*:(?!\d)"  # Name: or Name (00:01:23):
+    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$)"
     rf"(?:{_WS}*(?P<stamp3>{_STAMP}){_WS}*:?{_WS}*$|{_WS}+(?P<text>\S.*)|{_WS}*$)"
 )
 _Q = re.compile(rf"Q\.?{_WS}+(?P<text>\S.*)")
@@ -116,6 +117,7 @@ def _is_label(name: str) -> bool:
         w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in _PARTICLES for w in words[1:])
 
 
+@functools.lru_cache(maxsize=4096)
 def _style(name: str) -> str | None:
     """How a name is written, or ``None`` when it cannot be a speaker label (rule 1 and 2)."""
     if name.lower().rstrip(".") in _NOT_LABELS or _BIG_NUMBER.search(name):
@@ -129,7 +131,7 @@ def _style(name: str) -> str | None:
 
 def _label(line: str, index: int, para: bool) -> Label | None:
     """The label a stripped, non-blank line is shaped as, if any."""
-    if line[0] == "Q" and (q := _Q.match(line)):
+    if line[0] == "Q" and (q := _Q.match(line)) is not None:
         return Label(index, "Q", "q", None, q["text"], para)
     m = LABEL.match(line) if ":" in line else None  # every label and timestamp has a colon
     if m is None:
@@ -153,15 +155,14 @@ def scan(lines: list[str]) -> tuple[list[Label], int, int]:
     found: list[Label] = []
     paragraphs, filled, blank = 0, 0, True
     for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
+        if not raw or raw.isspace():
             blank = True
             continue
         para, blank = blank, False
         paragraphs += para
         filled += 1
-        if ":" in line or line[0] == "Q":
-            label = _label(line, index, para)
+        if ":" in raw or "Q" in raw[:8]:  # every label has a colon but Q turns
+            label = _label(raw.strip(), index, para)
             if label is not None:
                 found.append(label)
     return found, paragraphs, filled
