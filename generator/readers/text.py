@@ -56,8 +56,10 @@ that list, and accepts only the label lines that fit them. The rules, and why:
    does not carry timestamps.
 7. ``Q`` / ``Q.`` with no colon is a turn where the file uses capitals or reads as a
    conversation, or opens two paragraphs that way.
-8. A file of one or two paragraphs (or lines) is too short to show a convention: there any
-   line shaped as a label is one, as ``Jane Doe: Hello.`` on its own should be.
+8. A short exchange has nothing recurring to learn from: where label lines open at least half
+   the paragraphs and the file has only one or two, or one of them is a full name or a title,
+   every line shaped as a label is one (``Jane Doe: Hello.`` alone; ``Eve Role:``,
+   ``By Appearances:`` and ``李小龙:`` taking turns).
 
 When a file has label-like lines that recur but fit no convention, its text is read as paragraphs
 with no speaker, and a warning names the first such line. Times that go backwards are warnings
@@ -84,7 +86,7 @@ LABEL = re.compile(
     rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$)"
     rf"(?:{_WS}*(?P<stamp3>{_STAMP}){_WS}*:?{_WS}*$|{_WS}+(?P<text>\S.*)|{_WS}*$)"
 )
-_Q = re.compile(rf"Q\.?{_WS}+(?P<text>\S.*)")
+_Q = re.compile(rf"Q\.?{_WS}+(?P<text>[^\sa-z].*)")  # "Q  Thank you", never "Q and A"
 STAMPED = re.compile(rf"\[(?P<stamp>{_STAMP})\]{_WS}+(?P<text>\S.*)")  # a timed turn naming nobody
 _AT = rf"\\?\[\\*(?:{_STAMP})\\?\]"  # [55:30], or \[55:30\] and \[\\00:26:46.05\] as Markdown escapes write it
 _MARKER = re.compile(rf"\\?\[\\*(?P<at>{_STAMP})\\?\](?:{_WS}*to{_WS}*{_AT})?")
@@ -174,7 +176,7 @@ class Conventions(NamedTuple):
     paragraphs: bool  # labels open paragraphs (rule 3)
     caps: bool  # capitals are its labels (rule 4)
     chat: bool  # it reads as a conversation: recurring names open many paragraphs (rule 5)
-    short: bool  # one or two paragraphs: too short to show a convention (rule 8)
+    loose: bool  # a short exchange with nothing recurring to learn from (rule 8)
     bold: bool  # bold labels are its labels (rule 6)
     q: bool  # Q with no colon opens turns (rule 7)
     counts: Counter[str]  # how often each name opens a turn where one can start
@@ -204,11 +206,13 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
     fitting = [f for f in named if f.para or not para]
     counts = Counter(f.name for f in fitting)
     recurring = sum(1 for f in fitting if counts[f.name] > 1)
+    chat = recurring >= max(2, paragraphs / 5)
     return Conventions(
         paragraphs=para,
         caps=any(_titled(f) or (f.style == "caps" and counts[f.name] > 1) for f in fitting),
-        chat=recurring >= max(2, paragraphs / 5),
-        short=paragraphs <= 2,
+        chat=chat,
+        loose=not chat and 2 * len(fitting) >= paragraphs
+        and (paragraphs <= 2 or any(_full_name(f) or _titled(f) for f in fitting)),
         bold=sum(1 for f in fitting if f.style == "bold") > 1,
         q=sum(1 for f in fitting if f.style == "q") > 1,
         counts=counts,
@@ -218,7 +222,7 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
 def _fits(label: Label, c: Conventions) -> bool:
     """Whether a label's style opens a turn under the file's conventions (position aside)."""
     style = label.style
-    if style in ("timed", "marker") or label.stamp or c.short:
+    if style in ("timed", "marker") or label.stamp or c.loose:
         return True
     if style == "caps" or style == "q":
         return c.caps or c.chat or (style == "q" and c.q)
