@@ -29,7 +29,8 @@ not a person; the turn before it ends there.
 first lists every line shaped like a label (one pass), then infers the file's conventions from
 that list, and accepts only the label lines that fit them. The rules, and why:
 
-1. *Shape.* At most six words, no URL as its whole text (``Slides: https://...`` is a link), no
+1. *Shape.* At most six words, its text not ending in a link (``Slides: https://...`` and
+   ``TxProbe: Discovering ... <http://arxiv.org/...>`` are references), no
    number of three or more digits (``PR 23792:``, ``Project 2025:``), not a note word
    (``Note:``, ``Update:``). Any Unicode whitespace may follow the colon or indent the line:
    briefings write ``MS. PSAKI:`` and a non-breaking space.
@@ -50,7 +51,11 @@ that list, and accepts only the label lines that fit them. The rules, and why:
    not ``On Russia:``) is a label where a turn can start. A single word (``Topic:``,
    ``Agenda:``) or a lowercase handle must recur, in a file that reads as a conversation: names
    that recur open at least a fifth of its paragraphs. Meeting notes with ``Question:`` three
-   times in forty paragraphs are text; ``Stephan:`` and ``roasbeef:`` taking turns are not.
+   times in forty paragraphs are text; ``Stephan:`` and ``roasbeef:`` taking turns are not. In
+   a conversation labelled mostly in mixed case, a single word seen once after its first
+   recurring label is a speaker too (``Timo:`` asks one question); before it (``Topic:``,
+   ``Location:`` in a header) or in a file labelled in capitals (``Bridges:`` in a briefing) it
+   is text.
 6. *Bold* labels are accepted once two lines use them (the file's convention) or in a
    conversation; *timed* labels (``[00:01:23] Name:``, ``Name  00:01:23``) always, since prose
    does not carry timestamps.
@@ -60,6 +65,9 @@ that list, and accepts only the label lines that fit them. The rules, and why:
    the paragraphs and the file has only one or two, or one of them is a full name or a title,
    every line shaped as a label is one (``Jane Doe: Hello.`` alone; ``Eve Role:``,
    ``By Appearances:`` and ``李小龙:`` taking turns).
+9. *Headers.* A name alone on a line, with the text below (``Stephan Livera:``), is a label when
+   such a header recurs; then any header of several words is one too. ``Bitcoin Core PRs:``
+   once above a list of links is text.
 
 When a file has label-like lines that recur but fit no convention, its text is read as paragraphs
 with no speaker, and a warning names the first such line. Times that go backwards are warnings
@@ -91,7 +99,7 @@ STAMPED = re.compile(rf"\[(?P<stamp>{_STAMP})\]{_WS}+(?P<text>\S.*)")  # a timed
 _AT = rf"\\?\[\\*(?:{_STAMP})\\?\]"  # [55:30], or \[55:30\] and \[\\00:26:46.05\] as Markdown escapes write it
 _MARKER = re.compile(rf"\\?\[\\*(?P<at>{_STAMP})\\?\](?:{_WS}*to{_WS}*{_AT})?")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$")
-_URL_ONLY = re.compile(r"^<?https?://\S+$")
+_LINK_END = re.compile(r"<?https?://[^\s>]+>?\s*$")
 _BIG_NUMBER = re.compile(r"\d{3}")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin", "ibn",
                         "al", "el", "y", "e", "dos", "das"})
@@ -145,7 +153,7 @@ def _label(line: str, index: int, para: bool) -> Label | None:
     if marker:
         return Label(index, name, "marker", marker["at"], "", para)
     style = "bold" if m["bold"] else _style(name)
-    if style is None or _URL_ONLY.match(text):
+    if style is None or ("://" in text and _LINK_END.search(text)):
         return None
     stamp = m["stamp1"] or m["stamp2"] or m["stamp3"] or m["stamp4"] or m["stamp5"]
     return Label(index, name, style, stamp, text, para)
@@ -177,6 +185,9 @@ class Conventions(NamedTuple):
     caps: bool  # capitals are its labels (rule 4)
     chat: bool  # it reads as a conversation: recurring names open many paragraphs (rule 5)
     loose: bool  # a short exchange with nothing recurring to learn from (rule 8)
+    talk: bool  # a conversation labelled mostly in mixed case (rule 5)
+    opening: int  # the row of the conversation's first recurring label
+    bare: bool  # a name alone on a line recurs: such headers are labels (rule 9)
     bold: bool  # bold labels are its labels (rule 6)
     q: bool  # Q with no colon opens turns (rule 7)
     counts: Counter[str]  # how often each name opens a turn where one can start
@@ -205,14 +216,17 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
         paragraphs = filled  # a file without blank lines: each line may be a turn
     fitting = [f for f in named if f.para or not para]
     counts = Counter(f.name for f in fitting)
-    recurring = sum(1 for f in fitting if counts[f.name] > 1)
-    chat = recurring >= max(2, paragraphs / 5)
+    recurring = [f for f in fitting if counts[f.name] > 1]
+    chat = len(recurring) >= max(2, paragraphs / 5)
     return Conventions(
         paragraphs=para,
         caps=any(_titled(f) or (f.style == "caps" and counts[f.name] > 1) for f in fitting),
         chat=chat,
         loose=not chat and 2 * len(fitting) >= paragraphs
         and (paragraphs <= 2 or any(_full_name(f) or _titled(f) for f in fitting)),
+        talk=chat and 2 * sum(f.style in ("mixed", "handle") for f in recurring) > len(recurring),
+        opening=min((f.row for f in recurring), default=0),
+        bare=any(_bare(f) for f in recurring),
         bold=sum(1 for f in fitting if f.style == "bold") > 1,
         q=sum(1 for f in fitting if f.style == "q") > 1,
         counts=counts,
@@ -222,13 +236,24 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
 def _fits(label: Label, c: Conventions) -> bool:
     """Whether a label's style opens a turn under the file's conventions (position aside)."""
     style = label.style
-    if style in ("timed", "marker") or label.stamp or c.loose:
+    if style in ("timed", "marker") or label.stamp:
+        return True
+    if _bare(label) and not (c.bare and (c.counts[label.name] > 1 or " " in label.name)):
+        return False
+    if c.loose:
         return True
     if style == "caps" or style == "q":
         return c.caps or c.chat or (style == "q" and c.q)
     if style == "bold":
         return c.bold or c.chat
-    return _full_name(label) or (c.chat and c.counts[label.name] > 1)
+    if _full_name(label) or (c.chat and c.counts[label.name] > 1):
+        return True
+    return c.talk and style == "mixed" and label.row > c.opening
+
+
+def _bare(label: Label) -> bool:
+    """A name alone on a line, with no time: ``Stephan Livera:`` above the text."""
+    return not label.text and not label.stamp and label.style not in ("timed", "marker")
 
 
 def _placed(label: Label, c: Conventions) -> bool:
