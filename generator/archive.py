@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import languages, names, readers, schema, sources, yamlio
+from . import filenames, languages, readers, schema, sources, yamlio
 from .model import Appearance, Archive, Chapter, Episode, EpisodeTurn, Person, Problem, ReadError, Show
 from .schema import SLUG
 from .speakers import Directory, is_anonymous, label_key, load_directory, slugify
@@ -229,7 +229,7 @@ def _read_episode(
     def line(key: str) -> int:
         return _line_of(sidecar if key in sidecar else front, key)
 
-    named, title = names.date_and_title(path)
+    named, title = filenames.date_and_title(path)
     date = meta.get("date") or named
     if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
         out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "

@@ -12,7 +12,7 @@ one episode in several languages, not several episodes:
   whose original is a draft is held back with it.
 
 A code is two or three lowercase letters, optionally with a region or script (``pt-BR``,
-``zh-Hans``: :data:`names.LANGUAGE`). The name shown for it is the language's own name where
+``zh-Hans``: :data:`filenames.LANGUAGE`). The name shown for it is the language's own name where
 :data:`NAMES` has it. A translation without a title of its own takes the original's.
 """
 
@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from . import names
+from . import filenames
 from .model import Episode
 
 #: Each language in its own name, for the switcher; other codes are shown as they are.
@@ -62,7 +62,7 @@ def split(episodes: Iterable[Episode], held: Iterable[str]) -> tuple[list[Episod
     pending: dict[str, list[Episode]] = defaultdict(list)
     for episode in episodes:
         folder, stem = _where(episode.path)
-        base, code = names.language(stem)
+        base, code = filenames.language(stem)
         if code and (folder, base) in drafts:
             continue
         if code and (folder, base) in originals:
@@ -73,7 +73,7 @@ def split(episodes: Iterable[Episode], held: Iterable[str]) -> tuple[list[Episod
 
 
 def _under(original: Episode, version: Episode) -> Episode:
-    untitled = version.title == names.date_and_title(Path(version.path))[1]
+    untitled = version.title == filenames.date_and_title(Path(version.path))[1]
     return dataclasses.replace(
         version, show=original.show, slug=f"{original.slug}/{version.language}", original=original.slug,
         date=version.date or original.date, title=original.title if untitled else version.title,
