@@ -68,11 +68,14 @@ def summary(health: Health) -> list[str]:
         order = ", largest first" if len(silent) > 1 else ""
         lines.append(f"  {len(silent)} of {health.episodes} episodes {verb} no named speaker{order}: "
                      f"{', '.join(e.path for e in silent[:WORST])}{_more(silent, WORST)}")
-    for found, what in ((health.once, "seen only once"), (health.roles, "look like roles (list them under unnamed:)"),
-                        (health.offices, "name an office whose holder changes (map them per episode)"),
-                        (health.prose, "look like prose, not speakers")):
+    for found, one, more in (
+        (health.once, "seen only once", "seen only once"),
+        (health.roles, "looks like a role", "look like roles"),
+        (health.offices, "names an office whose holder changes", "name offices whose holder changes"),
+        (health.prose, "looks like prose, not a speaker", "look like prose, not speakers"),
+    ):
         if found:
-            lines.append(f"  {_count(len(found), 'label')} {what}: {_examples(found)}")
+            lines.append(f"  {_count(len(found), 'label')} {one if len(found) == 1 else more}: {_examples(found)}")
     if health.duplicates:
         pairs = ", ".join(f"{m.label} ~ {m.other}" for m in health.duplicates[:EXAMPLES])
         lines.append(f"  {_count(len(health.duplicates), 'likely duplicate')}: {pairs}{_more(health.duplicates, EXAMPLES)}")
