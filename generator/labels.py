@@ -67,9 +67,12 @@ def unresolved(archive: Archive) -> list[Label]:
     labels = []
     for found in archive.labels.values():
         spelling = Counter(label for label, _ in found).most_common(1)[0][0]
-        episodes = tuple(dict.fromkeys(episode for _, episode in found))
+        episodes = tuple({episode.path: episode for _, episode in found}.values())  # hashing an Episode is slow
         own = Counter(episode.path for _, episode in found)
-        lone = all(_in_capitals(styles.setdefault(e.path, _style(e)), own[e.path]) for e in episodes)
+        for e in episodes:
+            if e.path not in styles:
+                styles[e.path] = _style(e)
+        lone = all(_in_capitals(styles[e.path], own[e.path]) for e in episodes)
         files = tuple(sorted(own))
         labels.append(Label(spelling, len(found), files, names.kind(spelling, lone), episodes))
     return sorted(labels, key=lambda lab: (-lab.turns, lab.text.casefold()))
@@ -127,14 +130,12 @@ def _similar(keys: Sequence[str]) -> Iterator[tuple[int, int, float]]:
     reach = 2 * 100 / THRESHOLD - 1  # ratio >= THRESHOLD needs len(b) <= reach * len(a)
     for members in groups.values():
         members.sort(key=lambda m: len(m[0]))
-        lengths = [len(m[0]) for m in members]
+        texts = [m[0] for m in members]
+        lengths = [len(text) for text in texts]
         for at, (text, i) in enumerate(members):
-            window = members[at + 1:bisect_right(lengths, reach * len(text) + 1)]
-            if not window:
-                continue
-            for _, _, w in process.extract(text, [m[0] for m in window], scorer=fuzz.ratio,
-                                           score_cutoff=THRESHOLD, limit=None):
-                j = window[w][1]
+            end = bisect_right(lengths, reach * len(text) + 1)
+            for _, _, w in process.extract(text, texts[at + 1:end], scorer=fuzz.ratio, score_cutoff=THRESHOLD, limit=None):
+                j = members[at + 1 + w][1]
                 yield min(i, j), max(i, j), fuzz.ratio(keys[i], keys[j])
 
 

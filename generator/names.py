@@ -32,6 +32,7 @@ precedes (``Vice President Kamala Harris``) count, and only a single such name i
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -139,9 +140,13 @@ def kind(label: str, lone_case: bool = False) -> str:
     return "name"
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lowercase without accents, one character for one, so positions still index ``text``."""
-    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower() for c in text)
+    """Lowercase without accents, one character for one, so positions still index ``text``
+    (cached: the same titles are searched for many labels)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c.lower() if c.isascii() else (unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] for c in text)
 
 
 @dataclass(frozen=True)
