@@ -146,11 +146,17 @@ def proposals(archive: Archive, labels: Sequence[Label]) -> dict[str, names.Prop
     for lab in labels:
         if lab.kind != "name":
             continue
-        texts = [(e.title, e.description, *(name for _, name in e.credited)) for e in lab.episodes]
+        texts = [(e.title, e.description, *(name for _, name in e.credited), *_others(e, lab.text))
+                 for e in lab.episodes]
         found = names.propose(lab.text, texts, titles)
         if found and label_key(found.name) != label_key(lab.text):
             result[lab.text] = found
     return result
+
+
+def _others(episode: Episode, label: str) -> set[str]:
+    """The episode's other labels: "Stephan Livera" says who "SL" and "Stephan" are."""
+    return {t.turn.speaker for t in episode.turns} - {label}
 
 
 def entries(archive: Archive, labels: Sequence[Label], matches: Sequence[Match],
@@ -254,7 +260,7 @@ def report(archive: Archive) -> tuple[str, int]:
             lines.append(f"  {m.label!r} ~ {m.other!r} ({where}) {m.score:.0f}%")
     proposed = proposals(archive, labels)
     if proposed:
-        lines += ["", "Names proposed from episode titles, descriptions and credits (check them):"]
+        lines += ["", "Names proposed from episode titles, descriptions, credits and other labels (check them):"]
         for text, found in proposed.items():
             where = f"{found.votes} other episode title(s)" if found.wide else f"{found.votes} of its episodes"
             lines.append(f"  {text:<{width}}  -> {found.name} (named in {where})")

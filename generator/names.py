@@ -17,14 +17,15 @@ into one of:
 
 **Name proposals.** For a ``"name"`` label made of an honorific and a surname (``MR. DEESE``,
 ``SECRETARY RAIMONDO``) or of one word alone (``Deese``, ``Christian``), :func:`propose` looks in
-the titles, descriptions and credited speakers of the episodes where the label occurs for a
+the titles, descriptions, credited speakers and other labels of the episodes where it occurs for a
 capitalised full name ending in that surname (``…and National Economic Council Director Brian
-Deese``): the surname is matched ignoring case and accents, and the name is the run of up to
-three capitalised words just before it, stopping at role and function words (``Director``,
-``Press``, ``and``) and acronyms (``APNSA``). A one-word label may also be a first name
-(``Christian`` -> ``Christian Decker``). Each episode votes once per name; the most votes win,
-then the shorter name. A titled honorific (anything but Mr/Ms/Mrs/Miss/Dr) must agree with the
-role words just before a name when there are some: ``PRESIDENT BIDEN`` takes ``President Joe
+Deese``): the surname is matched ignoring case and accents, and the name is the run of up to three
+capitalised words just before it, stopping at role and function words (``Director``, ``Press``,
+``and``) and acronyms (``APNSA``). A one-word label may also be a first name (``Christian`` ->
+``Christian Decker``); two or three capitals may be initials (``SL`` -> ``Stephan Livera``), and
+``Michael Flaxman (MF)`` spells its initials out. Each episode votes once per name; the most votes
+win, then the shorter name. A titled honorific (anything but Mr/Ms/Mrs/Miss/Dr) must agree with
+the role words just before a name when there are some: ``PRESIDENT BIDEN`` takes ``President Joe
 Biden`` but not ``First Lady Jill Biden``. When the label's own episodes name no one, the titles
 of the whole archive are searched, but only for a titled label, only names that the same title
 precedes (``Vice President Kamala Harris``) count, and only a single such name is proposed.
@@ -106,6 +107,8 @@ COMMON = _words(
     "laughter transcript transcription chapter section example examples step result results source "
     "sources reference references question answer link links warning important quote edit")
 _TOKEN = re.compile(r"\S+")
+INITIALS = re.compile(r"[A-Z]{2,3}")
+SPELLED_OUT = re.compile(r"(.+?)\s*\(([A-Z.]{2,6})\)")  # "Michael Flaxman (MF)"
 POSSESSIVE = re.compile(r"\w['’]s?(?!\w)")
 
 
@@ -158,15 +161,19 @@ class Proposal:
 
 def propose(label: str, texts: Sequence[Sequence[str]], archive_text: str = "") -> Proposal | None:
     """The full name ``label`` most likely stands for, from each of its episodes' ``texts``
-    (title, description, credited names); ``archive_text`` is every title, for the fallback."""
+    (title, description, credited names, other labels); ``archive_text`` is every title, for the fallback."""
+    spelled = SPELLED_OUT.fullmatch(label.strip())
+    if spelled and _initials(spelled[1]) == spelled[2].replace(".", "").upper():  # "Michael Flaxman (MF)"
+        return Proposal(" ".join(spelled[1].split()), len(texts))
     honorific, rest = split_honorific(label_key(label))
     if not rest or (not honorific and " " in rest):
         return None
     pattern = re.compile(r"(?<!\w)" + r"[\W_]*".join(map(re.escape, rest.split())) + r"(?!\w)")
-    first_name = not honorific
+    initials = label.strip() if INITIALS.fullmatch(label.strip()) else ""
     votes: Counter[str] = Counter()
     for episode_texts in texts:
-        votes.update({name for text in episode_texts for name in _names(text, pattern, honorific, first_name)})
+        votes.update({name for text in episode_texts for name in (
+            _initialled(text, initials) if initials else _names(text, pattern, honorific, not honorific))})
     if votes:
         name, count = min(votes.items(), key=lambda item: (-item[1], len(item[0].split()), item[0]))
         return Proposal(name, count)
@@ -174,6 +181,20 @@ def propose(label: str, texts: Sequence[Sequence[str]], archive_text: str = "") 
         return None
     wide = Counter(_names(archive_text, pattern, honorific, False, strict=True))
     return Proposal(*wide.most_common(1)[0], wide=True) if len(wide) == 1 else None
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _initialled(text: str, initials: str) -> Iterable[str]:
+    """Names in ``text`` whose initials are ``initials`` ("SL": "Stephan Livera")."""
+    tokens = [t.group() for t in _TOKEN.finditer(text)]
+    size = len(initials)
+    for at in range(len(tokens) - size + 1):
+        words = tokens[at:at + size]
+        if all(map(_is_name, words)) and _initials(" ".join(words)) == initials:
+            yield " ".join(words)
 
 
 def _names(text: str, pattern: re.Pattern[str], honorific: str, first_name: bool,

@@ -103,6 +103,9 @@ def test_one_mixed_case_word_among_capitals_is_prose() -> None:
      "António Guterres"),
     ("ČAPEK", "Jan Čapek on Stratum V2", "Jan Čapek"),
     ("Christian", "Christian Decker", "Christian Decker"),
+    ("SL", "Stephan Livera (SL)", "Stephan Livera"),
+    ("Michael Flaxman (MF)", "Bitcoin wallets", "Michael Flaxman"),
+    ("Waxwing (Adam Gibson)", "Adam Gibson on JoinMarket", None),  # a nickname: left alone
     ("PRESIDENT BIDEN", "Remarks by First Lady Jill Biden", None),  # another office precedes the name
     ("PRESIDENT OBAMA", "Unveiling of the Official Obama Portraits", None),
     ("MR. BIDEN", "Remarks by President Biden", None),  # a surname alone is no proposal
