@@ -2,11 +2,12 @@
 
 Problems are wrong input, reported per file and line. Health findings are about the archive as a
 whole, and about what a reader of the site would miss: episodes where no turn names a person and
-no ``speakers:`` list credits one (they appear on no person page), and speaker labels that no one
-accounts for and that are probably wrong: seen only once (a typo or a misread line), role labels
-(``MODERATOR``, ``AIDE``) to list under ``unnamed:``, offices whose holder changes (``THE
-PRESIDENT``) to map per episode, labels that look like prose (``Consider:`` read as a label), and
-likely duplicates (``MR. SULLIVAN`` ~ ``MR. SULLIAN``). The kinds are
+no ``speakers:`` list credits one (they appear on no person page; a role or prose-like label that
+resolves to no one names nobody, an office such as ``THE PRESIDENT`` does), and speaker labels
+that no one accounts for and that are probably wrong: seen only once (a typo or a misread line),
+role labels (``MODERATOR``, ``AIDE``) to list under ``unnamed:``, offices whose holder changes
+(``THE PRESIDENT``) to map per episode, labels that look like prose (``Consider:`` read as a
+label), and likely duplicates (``MR. SULLIVAN`` ~ ``MR. SULLIAN``). The kinds are
 :func:`generator.names.kind`'s; duplicates are :func:`generator.labels.likely_duplicates`.
 
 The summary is a few lines (at most ten): counts, a few examples each, and the files with the
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from .labels import Label, Match, likely_duplicates, unresolved
 from .model import Archive, Episode
+from .speakers import label_key
 
 EXAMPLES = 4  # labels shown per line
 WORST = 3  # files shown
@@ -48,7 +50,16 @@ def examine(archive: Archive) -> Health:
     def of(kind: str) -> tuple[Label, ...]:
         return tuple(lab for lab in labels if lab.kind == kind)
 
-    silent = [e for e in archive.episodes if not e.credited and not any(t.person for t in e.turns)]
+    nobody = {label_key(lab.text) for lab in labels if lab.kind in ("role", "prose")}
+    names_someone: dict[str, bool] = {}  # label as written -> whether it names a person
+
+    def named(label: str) -> bool:
+        if label not in names_someone:
+            names_someone[label] = label_key(label) not in nobody
+        return names_someone[label]
+
+    silent = [e for e in archive.episodes
+              if not e.credited and not any(t.person and named(t.turn.speaker) for t in e.turns)]
     silent.sort(key=lambda e: (-sum(t.words for t in e.turns), e.path))
     return Health(
         episodes=len(archive.episodes), silent=tuple(silent),

@@ -70,6 +70,7 @@ def briefings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (show / "2021-03-01-deese.md").write_text(DEESE, encoding="utf-8")
     (show / "2021-03-02-sullivan.md").write_text(SULLIVAN, encoding="utf-8")
     (show / "2021-03-03-statement.md").write_text("---\ntitle: A Statement\n---\nWords with no speaker.\n")
+    (show / "2021-03-04-panel.md").write_text("---\ntitle: A Panel\n---\nMODERATOR: Welcome.\n")  # a role names no one
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -140,15 +141,17 @@ def test_duplicates_stay_fast_on_thousands_of_labels() -> None:
 def test_check_summarises_health_and_strict_fails(briefings: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     assert capsys.readouterr().out == (
-        "Health (8 findings; `onrecord speakers` proposes a speakers.yml fix):\n"
-        "  1 of 3 episodes has no named speaker: content/shows/briefings/2021-03-03-statement.md\n"
+        "Health (9 findings; `onrecord speakers` proposes a speakers.yml fix):\n"
+        "  2 of 4 episodes have no named speaker, largest first: content/shows/briefings/2021-03-03-statement.md, "
+        "content/shows/briefings/2021-03-04-panel.md\n"
         "  2 labels seen only once: MR. SULLIAN, MR. SULLIVAN\n"
-        "  2 labels look like roles: MODERATOR, Q\n"
+        "  2 labels look like roles: MODERATOR ×2, Q\n"
         "  1 label names an office whose holder changes: THE PRESIDENT\n"
         "  1 label looks like prose, not a speaker: Consider\n"
         "  1 likely duplicate: MR. SULLIAN ~ MR. SULLIVAN\n"
-        "  Most findings: content/shows/briefings/2021-03-02-sullivan.md (5)\n"
-        "3 episodes, 1 shows, 7 speakers, 11 turns; 0 errors, 0 warnings, 8 health findings\n"
+        "  Most findings: content/shows/briefings/2021-03-02-sullivan.md (5), "
+        "content/shows/briefings/2021-03-04-panel.md (2)\n"
+        "4 episodes, 1 shows, 7 speakers, 12 turns; 0 errors, 0 warnings, 9 health findings\n"
     )
     assert main(["check", "--strict"]) == 1
 
