@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from . import names
 from .model import Archive, Episode
-from .speakers import label_key, slugify
+from .speakers import RESERVED, label_key, slugify
 
 THRESHOLD = 85.0
 CAPS_SHARE = 0.8  # an episode whose turns are this much ALL CAPS or unlabelled is written in capitals
@@ -140,7 +140,7 @@ def _similar(keys: Sequence[str]) -> Iterator[tuple[int, int, float]]:
 
 
 def proposals(archive: Archive, labels: Sequence[Label]) -> dict[str, names.Proposal]:
-    """Label -> the real name its episodes' titles, descriptions and credits give it."""
+    """Label -> the real name its episodes' titles, descriptions, credits and other labels give it."""
     titles = "\n".join(e.title for e in archive.episodes)
     result = {}
     for lab in labels:
@@ -204,7 +204,7 @@ def _unique_ids(new: list[Entry], taken: set[str]) -> list[Entry]:
     result = []
     for entry in new:
         pid, n = entry.id, 1
-        while pid in taken or pid == "by-appearances":
+        while pid in taken or pid in RESERVED:
             n += 1
             pid = f"{entry.id}-{n}"
         taken.add(pid)

@@ -160,8 +160,9 @@ class Proposal:
 
 
 def propose(label: str, texts: Sequence[Sequence[str]], archive_text: str = "") -> Proposal | None:
-    """The full name ``label`` most likely stands for, from each of its episodes' ``texts``
-    (title, description, credited names, other labels); ``archive_text`` is every title, for the fallback."""
+    """The full name ``label`` most likely stands for, from each of its episodes' ``texts`` (title,
+    description, then names: credited speakers, other labels); ``archive_text`` is every title, for
+    the fallback. Initials are looked up among the names only: titles are full of capitalised words."""
     spelled = SPELLED_OUT.fullmatch(label.strip())
     if spelled and _initials(spelled[1]) == spelled[2].replace(".", "").upper():  # "Michael Flaxman (MF)"
         return Proposal(" ".join(spelled[1].split()), len(texts))
@@ -172,8 +173,8 @@ def propose(label: str, texts: Sequence[Sequence[str]], archive_text: str = "") 
     initials = label.strip() if INITIALS.fullmatch(label.strip()) else ""
     votes: Counter[str] = Counter()
     for episode_texts in texts:
-        votes.update({name for text in episode_texts for name in (
-            _initialled(text, initials) if initials else _names(text, pattern, honorific, not honorific))})
+        votes.update({name for text in episode_texts[2:] for name in _initialled(text, initials)} if initials else
+                     {name for text in episode_texts for name in _names(text, pattern, honorific, not honorific)})
     if votes:
         name, count = min(votes.items(), key=lambda item: (-item[1], len(item[0].split()), item[0]))
         return Proposal(name, count)
@@ -245,7 +246,7 @@ def _is_name(token: str) -> bool:
     letters = token.replace("'", "").replace("’", "").replace("-", "").rstrip(".")
     if not letters.isalpha() or not token[0].isupper():
         return False
-    if len(letters) == 1 and not token.endswith(".") or "." in token[:-1]:
+    if (len(letters) == 1 and not token.endswith(".")) or "." in token[:-1]:
         return False
     if len(letters) > 1 and not any(c.islower() for c in letters):
         return False

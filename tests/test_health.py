@@ -104,7 +104,7 @@ def test_one_mixed_case_word_among_capitals_is_prose() -> None:
      "António Guterres"),
     ("ČAPEK", "Jan Čapek on Stratum V2", "Jan Čapek"),
     ("Christian", "Christian Decker", "Christian Decker"),
-    ("SL", "Stephan Livera (SL)", "Stephan Livera"),
+    ("SL", "Scaling Lightning", None),  # initials: from names only, never from a title
     ("Michael Flaxman (MF)", "Bitcoin wallets", "Michael Flaxman"),
     ("Waxwing (Adam Gibson)", "Adam Gibson on JoinMarket", None),  # a nickname: left alone
     ("PRESIDENT BIDEN", "Remarks by First Lady Jill Biden", None),  # another office precedes the name
@@ -115,6 +115,11 @@ def test_one_mixed_case_word_among_capitals_is_prose() -> None:
 def test_propose_from_a_title(label: str, text: str, expected: str | None) -> None:
     found = names.propose(label, [[text]])
     assert (found.name if found else None) == expected
+
+
+def test_initials_come_from_the_episode_names() -> None:
+    found = names.propose("SL", [["Scaling Lightning", "", "Stephan Livera (SL)", "Michael Flaxman"]])
+    assert found == names.Proposal("Stephan Livera", 1)
 
 
 def test_propose_takes_the_most_frequent_name_then_falls_back_to_titled_mentions() -> None:
