@@ -94,14 +94,14 @@ NOT_NAME = _words(
     "highness honorable hon the former late new lt official annual historic"
 ) | frozenset(w for h in HONORIFICS for w in h.split())
 #: Words whose presence marks a label as prose or a heading rather than a person: function words,
-#: days, months, numbers and sentence openers that are rarely surnames.
+#: days, months, numbers and sentence openers that are rarely names (not April, June, August, An).
 COMMON = _words(
-    "a an the and or but if so on of in at to for from with by as about into over after before under "
+    "a the and or but if so on of in at to for from with by as about into over after before under "
     "this that these those there here it its is are was were be been i we you he she they me us them my "
     "our your his her their what when where why how who which yes no not also then now well okay ok "
     "please thanks thank hello hi one two three four five six seven eight nine ten first second third "
     "last next finally today tomorrow yesterday monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april june july august september october november december "
+    "january february march july september october november december "
     "consider note nota notes update summary topic topics date time location place agenda intro "
     "introduction outro conclusion background overview terminology wishlist break jingle music applause "
     "laughter transcript transcription chapter section example examples step result results source "

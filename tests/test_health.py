@@ -81,6 +81,7 @@ def briefings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ("THE FIRST LADY", "office"), ("SPEAKER_00", "anonymous"), ("Consider", "prose"), ("On Russia", "prose"),
     ("Friday", "prose"), ("Project 2025", "prose"), ("People’s House", "prose"), ("It was a long day", "prose"),
     ("MR. SULLIVAN", "name"), ("Kevin Ball", "name"), ("James O’Beirne", "name"), ("MS. RICE", "name"),
+    ("April Ryan", "name"),
 ])
 def test_kinds(label: str, expected: str) -> None:
     assert names.kind(label) == expected
