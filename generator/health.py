@@ -88,7 +88,7 @@ def summary(health: Health) -> list[str]:
         if found:
             lines.append(f"  {_count(len(found), 'label')} {one if len(found) == 1 else more}: {_examples(found)}")
     if health.duplicates:
-        pairs = ", ".join(f"{m.label} ~ {m.other}" for m in health.duplicates[:EXAMPLES])
+        pairs = ", ".join(f"{_flat(m.label)} ~ {_flat(m.other)}" for m in health.duplicates[:EXAMPLES])
         lines.append(f"  {_count(len(health.duplicates), 'likely duplicate')}: {pairs}{_more(health.duplicates, EXAMPLES)}")
     worst = worst_files(health)
     if worst:
@@ -105,7 +105,7 @@ def worst_files(health: Health) -> list[tuple[str, int]]:
 
 
 def _examples(labels: tuple[Label, ...]) -> str:
-    shown = ", ".join(lab.text if lab.turns == 1 else f"{lab.text} ×{lab.turns}" for lab in labels[:EXAMPLES])
+    shown = ", ".join(_flat(lab.text) + ("" if lab.turns == 1 else f" ×{lab.turns}") for lab in labels[:EXAMPLES])
     return shown + _more(labels, EXAMPLES)
 
 
@@ -115,3 +115,8 @@ def _more(items: tuple[object, ...], shown: int) -> str:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _flat(label: str) -> str:
+    """A label on one line, however it was written."""
+    return " ".join(label.split())
