@@ -42,7 +42,12 @@ def test_check_prints_every_problem_and_fails(
     out = capsys.readouterr()
     assert out.err.splitlines()[0].startswith("content/shows/s/a.md:2: no date: listed as undated")
     assert "content/shows/s/b.md:4: expected UTF-8 text, found byte 0xe9 (save the file as UTF-8)" in out.err
-    assert out.out == "2 episodes, 1 shows, 1 speakers, 2 turns; 1 errors, 1 warnings\n"
+    assert out.out == (
+        "Health (2 findings; `onrecord speakers` proposes a speakers.yml fix):\n"
+        "  1 of 2 episodes has no named speaker: content/shows/s/a.md\n"
+        "  1 label seen only once: Ann\n"
+        "2 episodes, 1 shows, 1 speakers, 2 turns; 1 errors, 1 warnings, 2 health findings\n"
+    )
 
 
 def test_check_without_shows_folder_says_what_it_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
