@@ -23,8 +23,8 @@ Same input, same bytes: an unchanged archive builds a byte-identical site, on an
 - Pagefind numbers pages in the order it meets them, and those numbers are in every index chunk.
   Its CLI walks ``site_dir`` in directory order, which differs between file systems (ext4 orders
   names by a hash seeded per disk; tmpfs lists the newest first). So the pages are sent to its
-  service one by one in sorted path order. (It is also faster than the CLI: 35 s against 51 s for
-  1,120 hour-long pages; its Python wrapper is not used, as it waits 0.1 s per answer.)
+  service one by one in sorted path order. That costs about a fifth more CPU than the CLI (see
+  BENCHMARKS.md). Its Python wrapper is not used: it waits 0.1 s per answer, 2 minutes for 1,000.
 - The service hands the finished files back (``GetFiles``) and they are written here: it answers
   ``WriteFiles`` before its asynchronous writes reach the disk.
 - Pagefind writes each filter chunk (``filter/*.pf_filter``) and the filter and sort lists of its
