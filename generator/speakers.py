@@ -6,11 +6,13 @@ so ``MR. KIRBY``, ``Mr Kirby`` and ``mr kirby`` are one label). Declared unnamed
 ``AUDIENCE MEMBER``) resolve to nobody. A named label that resolves to no one still gets a
 person page (``declared=False``, id from the label) so an archive without ``speakers.yml``
 works; anonymous diarization labels (``SPEAKER_00``, ``spk_1``, ``A``) never do, because the
-same label means a different person in every episode.
+same label means a different person in every episode, and neither do role labels (``MODERATOR``,
+``AUDIENCE MEMBER``), which are nobody in particular.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -63,13 +65,22 @@ class Directory:
             return episode_map[key]
         if key in self.index:
             return self.index[key]
-        if not key or key in self.unnamed or is_anonymous(label):
+        if not key or key in self.unnamed or is_anonymous(label) or _is_role(key):
             return None
         pid = slugify(label)
         return f"{pid}-speaker" if pid in RESERVED else pid
 
     def is_unnamed(self, label: str) -> bool:
         return label_key(label) in self.unnamed
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_role(key: str) -> bool:
+    """A label that is a role (``MODERATOR``, ``AUDIENCE MEMBER``, ``AIDE``: see names.kind) names
+    nobody unless speakers.yml declares it: it gets no person page, as if listed under ``unnamed:``."""
+    from .names import kind  # names builds on this module's label_key
+
+    return kind(key) == "role"
 
 
 def load_directory(path: Path, display: str, content: Path | None = None) -> tuple[Directory, list[Problem]]:

@@ -237,3 +237,13 @@ def test_front_matter_format_chooses_the_reader(tmp_path: Path) -> None:
     assert result.problems == ()
     turns = result.episodes[0].turns
     assert [(t.turn.speaker, t.turn.start, t.turn.line) for t in turns] == [("Ann", 1.0, 5)]
+
+
+def test_role_labels_name_nobody_unless_declared(tmp_path: Path) -> None:
+    content = write(tmp_path, {
+        "content/shows/s/2024-01-01-a.md": "MODERATOR: Welcome.\n\nAUDIENCE MEMBER: A question.\n\nAnn Lee: An answer.\n",
+        "content/speakers.yml": "people:\n  pat-host:\n    name: Pat Host\n    aliases: [MODERATOR]\n",
+    })
+    result = archive.build(content, root=tmp_path)
+    assert [t.person for t in result.episodes[0].turns] == ["pat-host", None, "ann-lee"]
+    assert "audience-member" not in result.people
