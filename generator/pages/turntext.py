@@ -5,7 +5,7 @@ JSON a ``*`` or ``_`` is a literal character, so their text stays escaped plain 
 
 Speed (DESIGN.md: Markdown per turn made the naive site 30x slower): a turn's paragraph goes
 through markdown-it-py only when it contains a character that can start Markdown syntax
-(:data:`SYNTAX`); all others take the escaped plain path. The parser is the ``zero`` preset with
+(:func:`syntax`); all others take the escaped plain path. The parser is the ``zero`` preset with
 only the inline rules a sentence needs (escapes, code, emphasis, links, images, autolinks,
 entities): block syntax means nothing inside a turn, and raw HTML is never parsed (``html=False``)
 so it is shown escaped.
@@ -42,8 +42,7 @@ from .. import notes, schema, sources
 from ..model import Episode
 from .markup import esc
 
-#: A character (or entity) that can start inline Markdown; paragraphs without one are plain text.
-SYNTAX = re.compile(r"[*_\[\\`<]|&#?\w+;")
+_ENTITY = re.compile(r"&#?\w+;")
 #: Files other than images that a transcript may link to and have published.
 DOCUMENTS: dict[str, tuple[tuple[int, bytes], ...]] = {".pdf": ((0, b"%PDF-"),)}
 _LINKABLE = {**sources.IMAGES, **DOCUMENTS}
@@ -62,10 +61,12 @@ class TurnText:
 
     def html(self, text: str) -> str:
         """The turn's paragraphs (split on blank lines, as readers write them) as ``<p>``s."""
-        return "".join(f"<p>{self.inline(p)}</p>" for p in text.split("\n\n") if p.strip())
+        if self.markdown and syntax(text):
+            return "".join(f"<p>{self.inline(p)}</p>" for p in text.split("\n\n") if p.strip())
+        return "".join(f"<p>{plain(p)}</p>" for p in text.split("\n\n") if p.strip())
 
     def inline(self, paragraph: str) -> str:
-        if self.markdown and SYNTAX.search(paragraph):
+        if syntax(paragraph):
             return str(_PARSER.renderInline(paragraph, {"turntext": self}))
         return plain(paragraph)
 
@@ -80,6 +81,13 @@ class TurnText:
             return False
         self.files[path] = str(found)
         return True
+
+
+def syntax(text: str) -> bool:
+    """Whether ``text`` has a character (or an entity) that can start inline Markdown. Plain
+    ``in`` tests: 6x faster than one regex over the White House archive's 3.3 MB."""
+    return ("*" in text or "_" in text or "[" in text or "\\" in text or "`" in text or "<" in text
+            or ("&" in text and _ENTITY.search(text) is not None))
 
 
 def plain(text: str) -> str:
