@@ -155,17 +155,16 @@ def _police(children: Sequence[Token], text: TurnText, md: MarkdownIt, env: Any)
             alt.content = _TEXT.renderInlineAsText(token.children or [], md.options, env)
             out.append(alt)
         elif token.type == "text" and ("[" in token.content or "(" in token.content):
-            out += _notes(token.content)
+            out.append(_with_notes(token.content))
         else:
             out.append(token)
     return out
 
 
-def _notes(content: str) -> list[Token]:
-    html = plain(content)
-    token = Token("html_inline", "", 0)  # already escaped by plain(); the renderer prints it as is
-    token.content = html
-    return [token]
+def _with_notes(content: str) -> Token:
+    token = Token("html_inline", "", 0)  # escaped by plain(); the renderer prints html_inline as it is
+    token.content = plain(content)
+    return token
 
 
 def _core_rule(state: StateCore) -> None:
