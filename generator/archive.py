@@ -248,6 +248,7 @@ def _read_episode(
         source_url=meta.get("source", ""), tags=meta.get("tags", ()),
         chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
         language=meta.get("language") or show.language, format=transcript.format, credited=credited,
+        source_dir=str(path.parent), content_dir=str(out.content),
     )
     return episode, bool(meta.get("draft"))
 

@@ -8,9 +8,12 @@ carry the resolved person id, and collects everything into one :class:`Archive`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from . import notes
 
 
 @dataclass(frozen=True)
@@ -125,9 +128,11 @@ class EpisodeTurn:
     anchor: str
     index: int
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
-        return len(self.turn.text.split())
+        """Words said, editorial notes (``[laughs]``) left out. Cached: shares, strips and statistics
+        each ask for every turn (a frozen dataclass without slots keeps it in ``__dict__``)."""
+        return notes.words(self.turn.text)
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,8 @@ class Episode:
     language: str = ""
     format: str = ""
     audio_file: str = ""  # a local audio file under content/ to publish beside the page
+    source_dir: str = ""  # the transcript's folder: files its text links to are looked up there
+    content_dir: str = ""  # content/: only files inside it are published
     #: ``(person id, name as written)`` for each person a ``speakers:`` list credits, whether or not a turn names them
     credited: tuple[tuple[str, str], ...] = ()
     original: str = ""  # for a translation (see languages.py): the slug of the episode it translates

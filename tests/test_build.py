@@ -48,7 +48,7 @@ def test_episode_page_has_every_turn_with_its_anchor(built_site: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert "Tides &amp; &lt;Timetables&gt;" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
-    assert "*every*" in html  # transcript text is not Markdown
+    assert "<em>every</em>" in html  # a Markdown transcript's inline emphasis (generator/pages/turntext.py)
 
 
 def test_every_internal_link_resolves_to_a_page_and_anchor(built_site: Path) -> None:

@@ -81,8 +81,8 @@ def test_episode_turn_and_strip_markup_is_exact() -> None:
         '<div class="onr-turn onr-s0" data-start="4"><h3 class="onr-turn-head" id="t4">'
         '<a class="onr-who" href="../../../speakers/tom-okafor/">Tom Okafor</a> <a class="onr-time" href="#t4">00:04</a>'
         '<a class="onr-link" href="#t4" title="Copy a link to this moment" aria-label="Link to this moment">#</a></h3>'
-        '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes *every* week.'
-        "</p></div></div>"
+        '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes '
+        "<em>every</em> week.</p></div></div>"
     )
     svg = strip.render(archive, tides, palette)
     assert svg.startswith('<svg class="onr-strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="group" '

@@ -14,6 +14,7 @@ from ..archive import turn_seconds
 from ..model import Archive, Episode, EpisodeTurn
 from . import Asset, Download, Page, PageBuilder, downloads, strip
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
+from .turntext import TurnText
 
 
 def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
@@ -23,7 +24,8 @@ def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Ass
     palette = strip.colours(order)
     page.html(header(archive, episode))
     page.html(overview(archive, episode, order, palette, lengths))
-    page.html(transcript(archive, episode, palette))
+    text = TurnText(episode)
+    page.html(transcript(archive, episode, palette, text))
     page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
@@ -32,6 +34,8 @@ def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Ass
     yield from downloads.render(archive, episode)
     if episode.audio_file:
         yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
+    for path, source in text.files.items():  # images and documents the transcript links to
+        yield Asset(f"{episode.uri}{path}", source)
 
 
 def header(archive: Archive, episode: Episode) -> str:
@@ -138,17 +142,21 @@ def chapters(episode: Episode) -> str:
     return f'<h2 id="chapters">Chapters</h2>\n<ol class="onr-chapters">{"".join(items)}</ol>'
 
 
-def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None) -> str:
-    palette = palette or {}
-    turns = "\n".join(turn(archive, episode, placed, palette) for placed in episode.turns)
+def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None,
+               text: TurnText | None = None) -> str:
+    """Every turn; ``text`` collects the files the turns link to (see generator/pages/turntext.py)."""
+    palette, text = palette or {}, text or TurnText(episode)
+    turns = "\n".join(turn(archive, episode, placed, palette, text) for placed in episode.turns)
     body = f'<div class="onr-transcript" data-pagefind-body{lang(episode)}>'
     return f'<h2 id="transcript">Transcript</h2>\n{body}\n{turns}\n</div>'
 
 
-def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None) -> str:
+def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None,
+         text: TurnText | None = None) -> str:
     """One turn: a heading carrying the turn's anchor, with the speaker (linked when it names a
     person), the timestamp (a link to the anchor, which the page script also uses to seek) and a
-    link to this moment; then the escaped text. The heading makes each turn a Pagefind
+    link to this moment; then the text (escaped; inline Markdown for Markdown transcripts;
+    editorial notes marked up as notes: see generator/pages/turntext.py). The heading makes each turn a Pagefind
     sub-result (see generator/search.py)."""
     t = placed.turn
     person = archive.people.get(placed.person) if placed.person else None
@@ -166,5 +174,5 @@ def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[
         f'<h3 class="onr-turn-head" id="{placed.anchor}">{who}{when}'
         f'<a class="onr-link" href="#{placed.anchor}" title="Copy a link to this moment" '
         f'aria-label="Link to this moment">#</a></h3>'
-        f'<div class="onr-turn-text">{paragraphs(t.text)}</div></div>'
+        f'<div class="onr-turn-text">{(text or TurnText(episode)).html(t.text)}</div></div>'
     )
