@@ -24,17 +24,18 @@ serve: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-# The browser tests drive Debian's chromium (never a downloaded browser): install it when missing.
+# The browser tests drive Debian's chromium (never a downloaded browser): installed when missing
+# and we are root; otherwise make stops with the one command to run.
 browser:
 	@command -v chromium >/dev/null 2>&1 || test -x "$$ONRECORD_CHROMIUM" || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
 	  echo "installing Debian's chromium for the browser tests"; \
-	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/mypy generator
+	$(BIN)/mypy generator tests benchmarks
 
 check: $(STAMP)
 	$(BIN)/onrecord check
@@ -42,9 +43,11 @@ check: $(STAMP)
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python build_site.py --episodes 200 --words 9000
 	cd benchmarks && ../$(BIN)/python read_speed.py --episodes 200
+	cd benchmarks && ../$(BIN)/python validation.py --episodes 200 --words 9000
 	cd benchmarks && ../$(BIN)/python person_pages.py --appearances 1000
 	cd benchmarks && ../$(BIN)/python episode_page.py
 	cd benchmarks && ../$(BIN)/python search.py --episodes 1000 --words 9000
+	cd benchmarks && if [ -d ../../shared/corpus/archives ]; then ../$(BIN)/python conformance.py ../../shared/corpus/archives/*/ --expected ../../shared/corpus/expected; else echo "conformance: no ../../shared/corpus/archives, skipped"; fi
 
 clean:
 	rm -rf site $(VENV)

@@ -24,7 +24,7 @@ def row(path: Path, root: Path) -> str:
         return f"| {name} | | | | {name}:{exc.line}: {exc.message} |"
     turns = transcript.turns
     speakers = sorted({t.speaker for t in turns if t.speaker})
-    times = [t.end or t.start for t in turns if (t.end or t.start) is not None]
+    times = [time for t in turns if (time := t.end or t.start) is not None]
     duration = format_time(max(times), millis=False) if times else "-"
     shown = ", ".join(speakers[:4]) + (f" +{len(speakers) - 4}" if len(speakers) > 4 else "")
     return f"| {name} | {transcript.format} | {len(turns)} | {len(speakers)} ({shown}) | {duration} |"

@@ -7,30 +7,32 @@ left out and every other one still builds.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import dataclasses
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import readers, yamlio
+from . import filenames, languages, readers, schema, sources, yamlio
 from .model import Appearance, Archive, Chapter, Episode, EpisodeTurn, Person, Problem, ReadError, Show
-from .readers.common import parse_time
-from .speakers import SLUG, Directory, is_anonymous, label_key, load_directory, slugify
+from .schema import SLUG
+from .speakers import Directory, is_anonymous, label_key, load_directory, slugify
 
 EPISODE_EXAMPLE = "---\ntitle: Episode title\ndate: 2024-05-01\n---\nJane Doe: Hello."
-#: A date in a file or folder name (``2024-05-01-budget.vtt``, ``20240501_briefing.json``): formats
-#: such as WebVTT, SRT and Whisper JSON carry no metadata, and real archives date them this way.
-NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 
 
 class Collector:
-    """Problems found while reading, with paths shown relative to the project."""
+    """Problems found while reading, with paths shown relative to the project.
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    An unknown key is reported once, where it is first met, with the number of other files
+    that have it: real archives carry their own keys (``transcript_by``) in every file.
+    """
+
+    def __init__(self, root: Path, content: Path) -> None:
+        self.root, self.content = root, content
         self.problems: list[Problem] = []
+        self.unknown: dict[str, tuple[int, set[Path]]] = {}
 
     def display(self, path: Path) -> str:
         try:
@@ -39,33 +41,78 @@ class Collector:
             return path.as_posix()
 
     def add(self, path: Path, line: int, message: str, severity: str = "error") -> None:
+        if message.startswith("unknown key"):
+            first = self.unknown.setdefault(message, (len(self.problems), set()))
+            first[1].add(path)
+            if len(first[1]) > 1:
+                return
         self.problems.append(Problem(self.display(path), line, message, severity))
+
+    def report(self, path: Path, report: schema.Report) -> None:
+        for line, message, severity in report.items:
+            self.add(path, line, message, severity)
+
+    def finish(self) -> tuple[Problem, ...]:
+        for at, paths in self.unknown.values():
+            if len(paths) > 1:
+                first = self.problems[at]
+                others = len(paths) - 1
+                message = f"{first.message} (and in {others} other file{'s' if others > 1 else ''})"
+                self.problems[at] = Problem(first.path, first.line, message, first.severity)
+        return tuple(self.problems)
 
 
 def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> Archive:
     """Read ``content/`` (shows, transcripts, speakers.yml) into an :class:`Archive`."""
-    out = Collector(root or content.parent)
-    directory, problems = load_directory(content / "speakers.yml", out.display(content / "speakers.yml"))
+    out = Collector(root or content.parent, content)
+    directory, problems = _directory(content, out)
     out.problems.extend(problems)
     shows: dict[str, Show] = {}
     episodes: list[Episode] = []
-    for folder in sorted(p for p in (content / "shows").glob("*") if p.is_dir()):
+    held: list[str] = []
+    for folder in _show_folders(content, out):
         show = _read_show(folder, directory, out)
         if show is None:
             continue
         if show.id in shows:
             out.add(folder, 1, f"show id {show.id!r} is already used by {shows[show.id].path}: rename a folder")
             continue
-        shows[show.id] = show
-        episodes.extend(_read_episodes(folder, show, directory, out, drafts))
+        published, hidden = _read_episodes(folder, show, directory, out, drafts)
+        held.extend(hidden)
+        if published or not hidden:  # a show with only drafts is a draft too
+            shows[show.id] = show
+            episodes.extend(published)
+    episodes, pending = languages.split(episodes, held)
     episodes = _unique(episodes, out)
-    episodes.sort(key=lambda e: (e.date, e.show, e.slug), reverse=True)
-    people = _people(directory, episodes)
+    episodes.sort(key=lambda e: (e.when, e.show, e.slug), reverse=True)
+    translations = languages.attach(episodes, pending)
+    people = _people(directory, [*episodes, *(t for versions in translations.values() for t in versions)])
     return Archive(
         shows=shows, people=people, episodes=tuple(episodes),
         appearances=_appearances(episodes), labels=_unresolved(episodes, directory),
-        unnamed=directory.unnamed, problems=tuple(out.problems),
+        unnamed=directory.unnamed, problems=out.finish(), translations=translations,
     )
+
+
+def _directory(content: Path, out: Collector) -> tuple[Directory, list[Problem]]:
+    path = content / "speakers.yml"
+    if path.is_symlink() and not sources.inside(path, content):
+        out.add(path, 1, "symlink leads outside content/: not read", severity="warning")
+        path = content / ".missing"
+    return load_directory(path, out.display(content / "speakers.yml"), content)
+
+
+def _show_folders(content: Path, out: Collector) -> list[Path]:
+    def warn(path: Path, message: str) -> None:
+        out.add(path, 1, message, severity="warning")
+
+    folders = []
+    for folder in sorted(p for p in (content / "shows").glob("*") if p.is_dir() and p.name[0] not in "._"):
+        if sources.inside(folder, content):
+            folders.append(folder)
+        else:
+            warn(folder, "symlinked folder leads outside content/: not read")
+    return folders
 
 
 def _read_show(folder: Path, directory: Directory, out: Collector) -> Show | None:
@@ -75,7 +122,7 @@ def _read_show(folder: Path, directory: Directory, out: Collector) -> Show | Non
         out.add(folder, 1, f"show folder {folder.name!r} gives no usable id: use letters, digits and hyphens")
         return None
     data: Any = {}
-    if path.exists():
+    if path.exists() and sources.inside(path, out.content):
         try:
             data = yamlio.load(path) or {}
         except ReadError as exc:
@@ -84,153 +131,172 @@ def _read_show(folder: Path, directory: Directory, out: Collector) -> Show | Non
         if not isinstance(data, dict):
             out.add(path, 1, "expected a mapping such as 'title: My Show'")
             return None
-    hosts = data.get("hosts") or []
-    for host in hosts if isinstance(hosts, list) else []:
+    report = schema.Report([])
+    fields = schema.validate(data, schema.SHOW, "show.yml", report, lambda k: _line_of(data, k))
+    out.report(path, report)
+    for host in fields.get("hosts", ()):
         if host not in directory.people:
-            out.add(path, data.line_of("hosts"), f"host {host!r} is not a person id in speakers.yml")
+            out.add(path, _line_of(data, "hosts"), f"host {host!r} is not a person id in speakers.yml")
     return Show(
-        id=sid, title=str(data.get("title") or folder.name.replace("-", " ").title()),
-        description=str(data.get("description") or ""), url=str(data.get("url") or ""),
-        feed=str(data.get("feed") or ""), image=str(data.get("image") or ""),
-        hosts=tuple(h for h in hosts if h in directory.people) if isinstance(hosts, list) else (),
-        language=str(data.get("language") or ""), path=out.display(path),
+        id=sid, title=fields.get("title") or folder.name.replace("-", " ").title(),
+        description=fields.get("description", ""), url=fields.get("url", ""), feed=fields.get("feed", ""),
+        image=fields.get("image", ""), hosts=tuple(h for h in fields.get("hosts", ()) if h in directory.people),
+        language=fields.get("language", ""), path=out.display(path),
     )
 
 
-def transcript_files(folder: Path) -> Iterator[Path]:
-    """Transcripts under a show folder; names starting with ``.`` or ``_`` are skipped."""
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if path.is_file() and readers.is_transcript(path) and not any(p[0] in "._" for p in parts):
-            yield path
+def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
+    """Transcripts under a show folder (see :func:`sources.walk` for what is skipped)."""
+    def warn(path: Path, message: str) -> None:
+        out.add(path, 1, message, severity="warning")
+
+    return (p for p in sources.walk(folder, out.content, warn) if readers.is_transcript(p))
 
 
 def _read_episodes(
     folder: Path, show: Show, directory: Directory, out: Collector, drafts: bool
-) -> Iterator[Episode]:
-    for path in transcript_files(folder):
+) -> tuple[list[Episode], list[str]]:
+    """The show's episodes, and the paths of the drafts left out."""
+    published: list[Episode] = []
+    hidden: list[str] = []
+    for path in transcript_files(folder, out):
         try:
             episode = _read_episode(path, show, directory, out)
         except ReadError as exc:
             out.add(path, exc.line, exc.message)
             continue
+        except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError, OSError) as exc:
+            # Defence in depth: every reader raises ReadError (tests/test_fuzz.py holds them to
+            # it); should one slip, this file is left out and the rest of the archive builds.
+            out.add(path, 1, f"could not read this file ({type(exc).__name__}: {exc}); please report it")
+            continue
         if episode is not None and (drafts or not episode[1]):
-            yield episode[0]
+            published.append(episode[0])
+        elif episode is not None:
+            hidden.append(episode[0].path)
+    return published, hidden
+
+
+def _sidecar(path: Path, out: Collector) -> dict[str, Any] | None:
+    """The metadata in ``<same stem>.yml`` beside a transcript; ``None`` (reported) when it is
+    broken: the episode is then left out, since the sidecar may be what marks it a draft."""
+    sidecar = path.with_suffix(".yml")
+    if not sidecar.exists() or not sources.inside(sidecar, out.content):
+        return {}
+    try:
+        data = yamlio.load(sidecar) or {}
+    except ReadError as exc:
+        out.add(sidecar, exc.line, exc.message)
+        return None
+    if not isinstance(data, dict):
+        out.add(sidecar, 1, "expected a mapping of episode metadata such as 'title: ...'")
+        return None
+    return data
+
+
+def _format(sidecar: dict[str, Any]) -> str | None:
+    """A reader forced by the sidecar's ``format:`` (front matter's is read by readers.read_file)."""
+    if sidecar.get("format") is None:
+        return None
+    try:
+        return str(schema.EPISODE["format"].parse(sidecar["format"]))
+    except schema.Invalid as exc:
+        raise ReadError(_line_of(sidecar, "format"), f"sidecar 'format': {exc}") from None
+
+
+def _metadata(path: Path, front: Any, sidecar: dict[str, Any], out: Collector) -> dict[str, Any]:
+    """The episode's checked metadata: front matter, overridden by the sidecar."""
+    meta: dict[str, Any] = {}
+    for source, raw in ((path, front), (path.with_suffix(".yml"), sidecar)):
+        report = schema.Report([])
+        meta.update(schema.validate(raw, schema.EPISODE, "episode metadata", report, functools.partial(_line_of, raw)))
+        out.report(source, report)
+    return meta
 
 
 def _read_episode(
     path: Path, show: Show, directory: Directory, out: Collector
 ) -> tuple[Episode, bool] | None:
-    sidecar_path = path.with_suffix(".yml")
-    sidecar: Any = yamlio.load(sidecar_path) if sidecar_path.exists() else {}
-    if not isinstance(sidecar, dict):
-        raise ReadError(1, f"{sidecar_path.name}: expected a mapping of episode metadata")
-    transcript = readers.read_file(path, out.display(path), sidecar.get("format"))
+    sidecar = _sidecar(path, out)
+    if sidecar is None:
+        return None
+    transcript = readers.read_file(path, out.display(path), _format(sidecar))
     for notice in transcript.notices:
         out.add(path, notice.line, notice.message, severity="warning")
-    meta = {**transcript.meta, **sidecar}
+    front = transcript.meta
+    meta = _metadata(path, front, sidecar, out)
 
     def line(key: str) -> int:
-        return _line_of(sidecar if key in sidecar else transcript.meta, key)
+        return _line_of(sidecar if key in sidecar else front, key)
 
-    named, title = name_date(path)
-    date = _date(meta.get("date") or named, line("date"))
+    named, title = filenames.date_and_title(path)
+    date = meta.get("date") or named
+    if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
+        out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
+                "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
     mapping = _speaker_map(meta.get("speakers"), directory, path, out)
     turns = _place(transcript.turns, directory, mapping)
-    slug = str(meta.get("slug") or slugify(path.stem))
-    if not SLUG.match(slug):
-        raise ReadError(line("slug"), f"slug {slug!r} must be lowercase letters, digits and hyphens")
-    audio, audio_file = _audio(str(meta.get("audio") or meta.get("media") or ""), path, line("audio"), out)
+    credited = _credited(meta.get("speakers"), directory)
+    slug = meta.get("slug") or slugify(path.stem)
+    if not slug:
+        raise ReadError(1, f"file name {path.name!r} gives no URL name: set 'slug:' in its metadata")
+    audio, audio_file = _audio(meta.get("audio", ""), path, line("audio"), out)
     episode = Episode(
         show=show.id, slug=slug, date=date, path=out.display(path), turns=turns,
-        title=str(meta.get("title") or title),
-        audio=audio, audio_file=audio_file,
-        duration=_seconds(meta.get("duration"), line("duration")),
-        description=str(meta.get("description") or meta.get("summary") or ""),
-        source_url=str(meta.get("source") or meta.get("source_url") or ""),
-        tags=tuple(str(t) for t in meta.get("tags") or () if t),
-        chapters=_chapters(meta.get("chapters"), line("chapters")),
-        language=str(meta.get("language") or show.language),
-        format=transcript.format,
+        title=meta.get("title") or title, audio=audio, audio_file=audio_file,
+        duration=meta.get("duration"), description=meta.get("description", ""),
+        source_url=meta.get("source", ""), tags=meta.get("tags", ()),
+        chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
+        language=meta.get("language") or show.language, format=transcript.format, credited=credited,
+        source_dir=str(path.parent), content_dir=str(out.content),
     )
     return episode, bool(meta.get("draft"))
-
-
-def name_date(path: Path) -> tuple[dt.date | None, str]:
-    """The date a file's name (or else its folder's) gives, and a title from the rest of the name."""
-    stem = path.stem
-    for name in (stem, path.parent.name):
-        for m in NAME_DATE.finditer(name):
-            try:
-                date = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                continue
-            rest = f"{name[:m.start()]} {name[m.end():]}" if name == stem else stem
-            return date, _title(rest) or _title(stem)
-    return None, _title(stem)
-
-
-def _title(name: str) -> str:
-    words = re.sub(r"[-_\s]+", " ", name).strip()
-    return words[:1].upper() + words[1:]
 
 
 def _audio(value: str, path: Path, line: int, out: Collector) -> tuple[str, str]:
     """The player's source and, for a file beside the transcript, the file to publish.
 
-    A URL is used as it is. A file name is looked up next to the transcript; it must exist and
-    stay inside the content folder. A missing file is a warning: the page builds without a player.
+    A URL must be http(s) and is used as it is. A file name is looked up next to the
+    transcript: it must be an audio file (by extension and first bytes) inside content/.
+    Anything else is a warning: the page builds without a player.
     """
     if not value or "://" in value or value.startswith("/"):
-        return value, ""
-    local = (path.parent / value).resolve()
-    if not local.is_file() or not local.is_relative_to(out.root.resolve()):
-        out.add(path, line, f"audio file {value!r} not found next to the transcript; expected a URL or a file "
-                "in the same folder", severity="warning")
+        if schema.safe_url(value) and not value.lower().startswith("mailto:"):
+            return value, ""
+        out.add(path, line, f"audio {value!r} left out: expected an http(s) URL or a file beside the transcript",
+                severity="warning")
         return "", ""
-    return local.name, str(local)
+    found = sources.media(value, path.parent, out.content, sources.AUDIO)
+    if isinstance(found, str):
+        out.add(path, line, f"audio left out: {found}", severity="warning")
+        return "", ""
+    return found.name, str(found)
 
 
 def _line_of(meta: Any, key: str) -> int:
     return meta.line_of(key) if isinstance(meta, yamlio.LineDict) else 1
 
 
-def _date(value: Any, line: int) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if value is None:
-        raise ReadError(line, f"missing 'date': every episode needs one, in its metadata or its file name "
-                       f"(2024-05-01-title.vtt), e.g.\n{EPISODE_EXAMPLE}")
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise ReadError(line, f"expected a date such as 2024-05-01, found {value!r}") from None
-
-
-def _seconds(value: Any, line: int) -> float | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    return parse_time(str(value), line)
-
-
-def _chapters(value: Any, line: int) -> tuple[Chapter, ...]:
+def _chapters(value: Any, line: int, path: Path, out: Collector) -> tuple[Chapter, ...]:
     if not value:
         return ()
-    if not isinstance(value, list) or not all(isinstance(c, dict) and "title" in c for c in value):
-        raise ReadError(line, "'chapters' must be a list such as [{start: '00:05:00', title: Intro}]")
-    return tuple(Chapter(_seconds(c.get("start"), line) or 0.0, str(c["title"])) for c in value)
+    try:
+        if not isinstance(value, list) or not all(isinstance(c, dict) and "title" in c for c in value):
+            raise schema.Invalid("expected a list such as [{start: '00:05:00', title: Intro}]")
+        return tuple(Chapter(schema.seconds(c.get("start") or 0), schema.text(c["title"])) for c in value)
+    except schema.Invalid as exc:
+        out.add(path, line, f"'chapters' left out: {exc}")
+        return ()
 
 
 def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -> dict[str, str]:
     """The episode's ``speakers:`` map as label key -> person id ("" for unnamed in this episode).
-
-    A *list* of names (as some archives write) only documents who spoke and maps nothing.
-    """
+    A *list* of names maps no label: see :func:`_credited`."""
+    if isinstance(value, list) or value is None:
+        return {}
     if not isinstance(value, dict):
+        out.add(path, 1, f"'speakers' must map labels to person ids, e.g. {{SPEAKER_00: jane-doe}}, "
+                f"found {schema.found(value)}")
         return {}
     mapping: dict[str, str] = {}
     for label, pid in value.items():
@@ -241,6 +307,20 @@ def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -
             continue
         mapping[label_key(str(label))] = "" if pid is None else str(pid)
     return mapping
+
+
+def _credited(value: Any, directory: Directory) -> tuple[tuple[str, str], ...]:
+    """``speakers: [Jason Potts, ...]``: the people an episode credits (real archives list
+    speakers this way for talks whose text names nobody), resolved like any label."""
+    if not isinstance(value, list):
+        return ()
+    credited: dict[str, str] = {}
+    for value_ in value:
+        name = " ".join(str(value_).split()) if isinstance(value_, str | int | float) else ""
+        pid = directory.resolve(name) if name else None
+        if pid:
+            credited.setdefault(pid, name)
+    return tuple(credited.items())
 
 
 def _place(turns: Any, directory: Directory, mapping: Mapping[str, str]) -> tuple[EpisodeTurn, ...]:
@@ -263,14 +343,24 @@ def _place(turns: Any, directory: Directory, mapping: Mapping[str, str]) -> tupl
 
 
 def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
-    """Two episodes that would write the same page: both named, the second left out."""
-    kept: dict[tuple[str, str], Episode] = {}
-    for episode in episodes:
-        first = kept.setdefault(episode.key, episode)
-        if first is not episode:
-            out.problems.append(Problem(episode.path, 1, f"episode URL {episode.uri} is already used by "
-                                        f"{first.path}: rename one file or set 'slug:' in its metadata"))
-    return list(kept.values())
+    """Episodes that would write the same page all build: the oldest keeps the URL, and each
+    later one is named after its folder (``2025-02/asmap.md`` -> ``2025-02-asmap``), else
+    numbered. Archives grow by adding newer files, so a published URL stays where it was.
+    """
+    taken: dict[tuple[str, str], Episode] = {}
+    for episode in sorted(episodes, key=lambda e: (e.when, e.path)):
+        first = taken.get(episode.key)
+        if first is not None:
+            folder = slugify(Path(episode.path).parent.name)
+            base = f"{folder}-{episode.slug}" if folder and folder != episode.show else episode.slug
+            slug, n = base, 2
+            while (episode.show, slug) in taken:
+                slug, n = f"{base}-{n}", n + 1
+            episode = dataclasses.replace(episode, slug=slug)
+            out.problems.append(Problem(episode.path, 1, f"{first.path} has the URL {first.uri}, so this file is at "
+                                        f"{episode.uri} (set 'slug:' in its metadata to choose)", "info"))
+        taken[episode.key] = episode
+    return list(taken.values())
 
 
 def _people(directory: Directory, episodes: list[Episode]) -> dict[str, Person]:
@@ -280,6 +370,8 @@ def _people(directory: Directory, episodes: list[Episode]) -> dict[str, Person]:
         for placed in episode.turns:
             if placed.person and placed.person not in people:
                 people[placed.person] = Person(placed.person, placed.turn.speaker.strip(), declared=False)
+        for pid, name in episode.credited:
+            people.setdefault(pid, Person(pid, name, declared=False))
     return people
 
 
@@ -315,6 +407,9 @@ def _appearances(episodes: list[Episode]) -> dict[str, tuple[Appearance, ...]]:
                 words=sum(episode.turns[i].words for i in indexes),
                 seconds=sum(t for t in timed if t is not None) if timed else None,
             ))
+        for pid, _ in episode.credited:
+            if pid not in by_person:
+                result[pid].append(Appearance(person=pid, episode=episode, turns=(), words=0, seconds=None))
     return {pid: tuple(apps) for pid, apps in result.items()}
 
 

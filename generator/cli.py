@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, archive, labels, scaffold
+from . import __version__, archive, health, labels, scaffold
 from .model import Archive
 from .pages import Asset, Download, render
 
@@ -20,6 +20,8 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="read and validate everything; print every problem as path:line: message")
     check.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
+    check.add_argument("--strict", action="store_true",
+                       help="exit 1 on warnings and health findings too, as mkdocs build --strict fails")
 
     gen = sub.add_parser("generate", help="write every page as a plain Markdown tree any engine can render")
     gen.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
@@ -39,7 +41,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
-        return cmd_check(args.content)
+        return cmd_check(args.content, args.strict)
     if args.command == "generate":
         return cmd_generate(args.content, args.out, args.force)
     if args.command == "speakers":
@@ -54,17 +56,22 @@ def load(content: Path) -> Archive | None:
     return archive.build(content, root=Path.cwd())
 
 
-def cmd_check(content: Path) -> int:
+def cmd_check(content: Path, strict: bool = False) -> int:
     result = load(content)
     if result is None:
         return 1
     for problem in result.problems:
         print(problem, file=sys.stderr)
     errors = sum(1 for p in result.problems if p.severity == "error")
+    warnings = sum(1 for p in result.problems if p.severity == "warning")
     turns = sum(len(e.turns) for e in result.episodes)
+    found = health.examine(result)
+    for line in health.summary(found):
+        print(line)
+    findings = f", {found.findings} health findings" if found.findings else ""
     print(f"{len(result.episodes)} episodes, {len(result.shows)} shows, {len(result.appearances)} speakers, "
-          f"{turns} turns; {errors} errors")
-    return 1 if errors else 0
+          f"{turns} turns; {errors} errors, {warnings} warnings{findings}")
+    return 1 if errors or (strict and (warnings or found.findings)) else 0
 
 
 def cmd_speakers(content: Path, strict: bool) -> int:

@@ -60,7 +60,7 @@ def to_vtt(turns: Sequence[Turn]) -> str:
 def to_srt(turns: Sequence[Turn]) -> str:
     cues = []
     for number, (turn, end) in enumerate(zip(turns, _ends(turns), strict=True), start=1):
-        label = f"{turn.speaker}: " if turn.speaker else ""
+        label = f"{_escape(turn.speaker)}: " if turn.speaker else ""
         times = f"{format_time(turn.start or 0.0, sep=',')} --> {format_time(end, sep=',')}"
         cues.append(f"{number}\n{times}\n{label}{_escape(turn.text)}\n")
     return "\n".join(cues)

@@ -8,9 +8,12 @@ carry the resolved person id, and collects everything into one :class:`Archive`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from . import notes
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,9 @@ class Problem:
     path: str
     line: int
     message: str
-    severity: str = "error"  # "error" leaves the item out; "warning" builds it anyway
+    #: "error": wrong (check fails; the item is left out when it cannot be built without the value);
+    #: "warning": built anyway (check --strict fails); "info": a decision the user should know of.
+    severity: str = "error"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -123,9 +128,11 @@ class EpisodeTurn:
     anchor: str
     index: int
 
-    @property
+    @functools.cached_property
     def words(self) -> int:
-        return len(self.turn.text.split())
+        """Words said, editorial notes (``[laughs]``) left out. Cached: shares, strips and statistics
+        each ask for every turn (a frozen dataclass without slots keeps it in ``__dict__``)."""
+        return notes.words(self.turn.text)
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,7 @@ class Episode:
     show: str
     slug: str
     title: str
-    date: dt.date
+    date: dt.date | None  # None: undated (listed as such, left out of time charts)
     path: str
     turns: tuple[EpisodeTurn, ...]
     audio: str = ""
@@ -145,6 +152,11 @@ class Episode:
     language: str = ""
     format: str = ""
     audio_file: str = ""  # a local audio file under content/ to publish beside the page
+    source_dir: str = ""  # the transcript's folder: files its text links to are looked up there
+    content_dir: str = ""  # content/: only files inside it are published
+    #: ``(person id, name as written)`` for each person a ``speakers:`` list credits, whether or not a turn names them
+    credited: tuple[tuple[str, str], ...] = ()
+    original: str = ""  # for a translation (see languages.py): the slug of the episode it translates
 
     @property
     def uri(self) -> str:
@@ -154,6 +166,11 @@ class Episode:
     @property
     def key(self) -> tuple[str, str]:
         return (self.show, self.slug)
+
+    @property
+    def when(self) -> dt.date:
+        """The date to sort by: undated episodes sort as the oldest."""
+        return self.date or dt.date.min
 
     @property
     def length(self) -> float | None:
@@ -166,7 +183,8 @@ class Episode:
 
 @dataclass(frozen=True)
 class Appearance:
-    """One person in one episode: which turns were theirs and how much they said."""
+    """One person in one episode: which turns were theirs and how much they said. A person
+    credited by the episode's ``speakers:`` list whom no turn names has no turns."""
 
     person: str
     episode: Episode
@@ -186,3 +204,14 @@ class Archive:
     labels: Mapping[str, tuple[tuple[str, Episode], ...]]  # unresolved label -> (label, episode)
     unnamed: frozenset[str] = frozenset()
     problems: tuple[Problem, ...] = ()
+    #: episode key -> its translations (languages.py); they are not in ``episodes``
+    translations: Mapping[tuple[str, str], tuple[Episode, ...]] = field(default_factory=dict)
+
+    def versions(self, episode: Episode) -> tuple[Episode, ...]:
+        """The episode in every language it has: the original first, then its translations."""
+        key = (episode.show, episode.original) if episode.original else episode.key
+        translations = self.translations.get(key, ())
+        if not translations:
+            return (episode,)
+        original = next(e for e in self.episodes if e.key == key) if episode.original else episode
+        return (original, *translations)

@@ -3,24 +3,33 @@
 ``on_files`` reads the archive and adds every page with ``File.generated`` (nothing is written
 into ``docs_dir``, so ``mkdocs serve`` never rebuilds in a loop); ``on_page_content`` swaps the
 pre-rendered HTML fragments in; ``on_serve`` watches the content folder.
+
+A problem in one file drops that file's page with a warning, in a build and in ``mkdocs serve``
+alike. Anything unexpected while reading the archive (a bug) is different: ``mkdocs build`` stops
+with an error naming it, while ``mkdocs serve`` logs that error and builds the last good pages
+again. MkDocs itself would leave the preview hung: it empties the site folder before
+``on_files``, and after a failed rebuild holds every page request until a rebuild succeeds.
 """
 
 from __future__ import annotations
 
 import logging
+import traceback
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from . import archive as archive_mod
 from . import search
-from .pages import Asset, Download, Page, render
+from .pages import Asset, Download, Item, Page, render
+from .schema import unknown_hint
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
 
@@ -34,21 +43,43 @@ def templates_dir() -> Path:
     raise FileNotFoundError("site_templates/ is missing from the On Record installation")
 
 
+def describe(exc: BaseException) -> str:
+    """``ValueError: message, at yamlio.py:42``: the innermost line of On Record's own code."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [frame for frame in frames if Path(frame.filename).is_relative_to(Path(__file__).parent)]
+    where = (ours or frames)[-1] if frames else None
+    return f"{type(exc).__name__}: {exc}" + (f", at {Path(where.filename).name}:{where.lineno}" if where else "")
+
+
 class OnRecordConfig(base.Config):
-    content = c.Type(str, default="content")
-    """The archive folder (speakers.yml, shows/), relative to mkdocs.yml."""
+    content = c.Dir(exists=True, default="content")
+    """The archive folder (speakers.yml, shows/), relative to mkdocs.yml; it must exist."""
     drafts = c.Type(bool, default=False)
     """Build episodes marked `draft: true` too (for previewing them; never for publishing)."""
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind after every build and show the search box and page."""
 
+    def validate(self) -> tuple[Any, Any]:
+        """MkDocs' checks, with a "did you mean" added to its "Unrecognised configuration name"."""
+        failed, warnings = super().validate()
+        names = [name for name, _ in self._schema]
+        return failed, [(key, message + unknown_hint(key, names) if message.startswith("Unrecognised") else message)
+                        for key, message in warnings]
+
 
 class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
+        self.serving = False
+        self.last_good: list[Item] = []  # the pages of the last archive read without an exception
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this object across `mkdocs serve` rebuilds (MkDocs >= 1.4),
+        # which is what lets last_good outlive a rebuild.
+        self.serving = command == "serve"
 
     def content_dir(self, config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path).parent / self.config.content
+        return Path(self.config.content)  # made absolute, and checked to exist, by c.Dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Theme overrides go after the user's own custom_dir, before Material's templates.
@@ -61,13 +92,29 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         config.validation.nav.omitted_files = logging.DEBUG
         return config
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def read_archive(self, config: MkDocsConfig) -> list[Item]:
+        """Every generated page; while serving, the last good ones if reading fails unexpectedly."""
         content = self.content_dir(config)
-        archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
-        for problem in archive.problems:
-            log.warning(str(problem))
+        try:
+            archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
+            for problem in archive.problems:
+                log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
+            self.last_good = list(render(archive, config.site_name))
+        except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
+            log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
+            what = describe(exc)
+            if not self.serving:
+                raise PluginError(f"On Record could not read {content} ({what}); please report this "
+                                  "with the file you last changed") from exc
+            log.error("On Record could not read %s (%s); serving the last good pages until it is fixed",
+                      content, what)
+            # An audio file deleted since would fail the copy, and so the whole rebuild.
+            return [item for item in self.last_good if not isinstance(item, Asset) or Path(item.source).is_file()]
+        return self.last_good
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
-        for item in render(archive, config.site_name):
+        for item in self.read_archive(config):
             if item.uri == "search/index.md" and not self.config.search:
                 continue
             if files.get_file_from_path(item.uri) is not None:

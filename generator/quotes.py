@@ -8,6 +8,11 @@ Low Tide, I'm Mara Quinn" needs no list). The first sentences of the longest tur
 one per turn competes, and the top ``n`` turns are returned in the order they were said. Pure
 text heuristics, no model: cheap (linear in the words spoken) and explainable. Numbers and
 years raise a score: they make a claim concrete.
+
+Sentences are cut from one turn's text at a time, so a quote never spans two speakers (nor two
+turns of one). Editorial notes (``[laughs]``, ``(Applause.)``: generator/notes.py) are
+removed first, and Markdown's backslash escapes (``\\[the\\]``, ``snake\\_case``) are undone:
+they are how a Markdown transcript writes a bracket, not something anyone said.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import notes
 from .model import EpisodeTurn
 
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9¿¡À-Ý])")
@@ -29,6 +35,7 @@ _STOCK = re.compile(
 _FILLER = re.compile(r"\b(um+|uh+|you know|i mean|like)\b")  # on the lowercased sentence too
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation
 SENTENCES_PER_TURN = 12  # a long monologue's best line is near its start often enough; scoring all is slow
 TURNS_CONSIDERED = 8  # the longest turns of an appearance: short ones are rarely the quote
 
@@ -41,6 +48,10 @@ class Quote:
 
 
 def sentences(text: str) -> list[str]:
+    """The sentences of one turn's ``text``, notes and backslash escapes removed."""
+    text = notes.strip(text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     return [s.strip() for s in _SENTENCE.split(text.replace("\n\n", " ")) if s.strip()]
 
 

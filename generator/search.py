@@ -3,8 +3,8 @@
 Why Pagefind: Material's built-in search ships one JSON index holding every word (68 MB for
 1,000 hour-long episodes) that the browser must download before the first result. Pagefind
 indexes the built HTML into chunks and a browser fetches only the chunks a query needs. Its
-bundled binary (PyPI ``pagefind[bin]``) is run on ``site_dir``: DESIGN.md measured that as far
-faster than feeding records through its Python API.
+bundled binary (PyPI ``pagefind[bin]``) indexes the built HTML files of ``site_dir``, fed to it
+through its service mode (the protocol its own Node and Python wrappers speak; see below).
 
 What is indexed is decided in the page markup, so this module only runs the indexer:
 
@@ -17,15 +17,44 @@ What is indexed is decided in the page markup, so this module only runs the inde
   title starts with the speaker's name, which the search page uses to keep only that speaker's
   turns when the speaker filter is set.
 - filters ``speaker`` (each person in the episode), ``show``, ``year``, ``type``; ``date`` sorts.
+
+Same input, same bytes: an unchanged archive builds a byte-identical site, on any machine.
+
+- Pagefind numbers pages in the order it meets them, and those numbers are in every index chunk.
+  Its CLI walks ``site_dir`` in directory order, which differs between file systems (ext4 orders
+  names by a hash seeded per disk; tmpfs lists the newest first). So the pages are sent to its
+  service one by one in sorted path order. That costs about a fifth more CPU than the CLI (see
+  BENCHMARKS.md). Its Python wrapper is not used: it waits 0.1 s per answer, 2 minutes for 1,000.
+- The service hands the finished files back (``GetFiles``) and they are written here: it answers
+  ``WriteFiles`` before its asynchronous writes reach the disk.
+- Pagefind writes each filter chunk (``filter/*.pf_filter``) and the filter and sort lists of its
+  metadata (``pagefind.*.pf_meta``) in the order of a randomly seeded hash map, with no option or
+  environment variable to seed it (upstream: Pagefind/pagefind#638). ``stabilise`` rewrites those
+  sorted, names them from a hash of what they now hold, and updates the references.
+- The only remaining date is MkDocs' ``sitemap.xml`` ``lastmod``, the build date: set
+  ``SOURCE_DATE_EPOCH`` to pin it (the reproducible-builds convention MkDocs follows).
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import gzip
+import hashlib
+import json
+import os
+import shutil
 import subprocess
+import tempfile
+import threading
 import time
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
 
 import pagefind_bin
+
+BUNDLE = "pagefind"
 
 
 class SearchError(Exception):
@@ -38,11 +67,237 @@ def index(site_dir: Path) -> str:
     if executable is None:
         raise SearchError("the Pagefind binary is missing: reinstall the 'pagefind[bin]' package")
     began = time.perf_counter()
-    result = subprocess.run(
-        [str(executable), "--site", str(site_dir), "--output-subdir", "pagefind", "--quiet"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise SearchError(f"Pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
-    pages = sum(1 for _ in (site_dir / "pagefind" / "fragment").glob("*"))
-    return f"search: indexed {pages} pages in {time.perf_counter() - began:.1f} s"
+    bundle = site_dir / BUNDLE
+    pages = html_pages(site_dir, bundle)
+    with tempfile.TemporaryFile() as log:
+        files, skipped = run_service([str(executable), "--service"], site_dir, pages, log)
+    write_bundle(bundle, stabilise(files))
+    indexed = sum(1 for name in files if name.startswith("fragment/"))
+    unread = f" ({skipped} HTML files Pagefind could not read)" if skipped else ""
+    return f"search: indexed {indexed} pages in {time.perf_counter() - began:.1f} s{unread}"
+
+
+def html_pages(site_dir: Path, bundle: Path) -> list[Path]:
+    """Every HTML file of the site (what the CLI's default glob finds), in sorted path order."""
+    return sorted((page for page in site_dir.rglob("*.html") if bundle not in page.parents),
+                  key=lambda page: page.relative_to(site_dir).as_posix())
+
+
+def page_url(site_dir: Path, page: Path) -> str:
+    """The URL Pagefind's CLI gives a file: ``/shows/x/index.html`` is ``/shows/x/``."""
+    relative = page.relative_to(site_dir).as_posix()
+    return "/" + (relative.removesuffix("index.html") if page.name == "index.html" else relative)
+
+
+def message(number: int, payload: dict[str, Any]) -> bytes:
+    """A service request: base64 of its JSON, then a comma."""
+    return base64.b64encode(json.dumps({"message_id": number, "payload": payload}).encode("utf-8")) + b","
+
+
+def requests(site_dir: Path, pages: Sequence[Path]) -> Iterator[bytes]:
+    """A new index (0), every page in order (1..n, read one at a time), then its files (n + 1)."""
+    yield message(0, {"type": "NewIndex", "config": None})
+    for number, page in enumerate(pages, 1):
+        html = page.read_text(encoding="utf-8", errors="replace")
+        yield message(number, {"type": "AddFile", "index_id": 0, "file_path": None,
+                               "url": page_url(site_dir, page), "file_contents": html})
+    yield message(len(pages) + 1, {"type": "GetFiles", "index_id": 0})
+
+
+def responses(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """The service's answers as they arrive (base64 JSON, each followed by a comma)."""
+    pending = bytearray()
+    while chunk := os.read(stdout.fileno(), 1 << 20):
+        searched = len(pending)  # the last answer (all the files) is large: look for its end once
+        pending += chunk
+        while (comma := pending.find(b",", searched)) >= 0:
+            try:
+                yield json.loads(base64.b64decode(pending[:comma], validate=True))
+            except ValueError as exc:  # binascii.Error, JSONDecodeError: not the protocol we speak
+                raise SearchError(f"unexpected output from Pagefind's service: {bytes(pending[:80])!r}") from exc
+            del pending[:comma + 1]
+            searched = 0
+
+
+def run_service(command: list[str], site_dir: Path, pages: Sequence[Path], log: IO[bytes]) -> tuple[dict[str, bytes], int]:
+    """Index ``pages`` with a Pagefind service; returns the bundle's files by path, and the
+    number of pages it could not read (skipped, as its CLI skips them).
+
+    A thread writes while this one reads: the service answers every page, and with neither side
+    reading, both pipes would fill and block.
+    """
+    service = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+    assert service.stdin is not None and service.stdout is not None
+    failed: list[BaseException] = []
+    writer = threading.Thread(target=_send, args=(requests(site_dir, pages), service.stdin, failed), daemon=True)
+    writer.start()
+    skipped = 0
+    try:
+        for response in responses(service.stdout):
+            payload = response.get("payload") or {}
+            if payload.get("type") == "GetFiles":
+                return {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]}, skipped
+            if payload.get("type") == "Error" and 0 < (response.get("message_id") or 0) <= len(pages):
+                skipped += 1
+            elif payload.get("type") == "Error":
+                raise SearchError(f"Pagefind failed: {payload.get('message')}")
+        log.seek(0)
+        problem = failed[0] if failed else log.read().decode("utf-8", "replace").strip() or "no output"
+        raise SearchError(f"Pagefind stopped before writing its index: {problem}")
+    finally:
+        service.kill()  # its files are in hand (or it failed): nothing left for it to do
+        service.wait()
+        writer.join()
+        service.stdout.close()
+        with contextlib.suppress(OSError):
+            service.stdin.close()
+
+
+def _send(outgoing: Iterator[bytes], stdin: IO[bytes], failed: list[BaseException]) -> None:
+    """Write every request; on a failure, close the input, which stops the service. (Not after
+    the last request: the service quits as its input ends, maybe before it has answered.)"""
+    try:
+        for request in outgoing:
+            stdin.write(request)
+            stdin.flush()
+    except Exception as exc:  # a page that cannot be read, or the service gone (BrokenPipeError)
+        failed.append(exc)
+        with contextlib.suppress(OSError):
+            stdin.close()
+
+
+def write_bundle(bundle: Path, files: dict[str, bytes]) -> None:
+    """Replace ``bundle`` with ``files``, refusing any path that would leave it."""
+    for name in files:
+        path = PurePosixPath(name)
+        if path.is_absolute() or ".." in path.parts:
+            raise SearchError(f"Pagefind returned a file outside its folder: {name}")
+    shutil.rmtree(bundle, ignore_errors=True)  # stale chunks of a previous build (mkdocs build --dirty)
+    for name, content in files.items():
+        target = bundle / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+# Pagefind's index chunks are gzipped CBOR after a signature. Filter chunks and the metadata hold
+# only unsigned integers, text and arrays (its structs are encoded as arrays), so a codec for
+# those three suffices; anything else means the format changed, and is refused, not guessed at.
+SIGNATURE = b"pagefind_dcd"
+Cbor = int | str | list["Cbor"]
+
+
+def _head(data: bytes, at: int) -> tuple[int, int, int]:
+    """The major type and argument of the CBOR item at ``at``, and where its content starts."""
+    if at >= len(data):
+        raise SearchError("a Pagefind index chunk ends early")
+    major, info = data[at] >> 5, data[at] & 31
+    if info < 24:
+        return major, info, at + 1
+    if info > 27:
+        raise SearchError(f"unexpected CBOR head {data[at]:#x} in a Pagefind index chunk")
+    width = 1 << (info - 24)
+    return major, int.from_bytes(data[at + 1:at + 1 + width], "big"), at + 1 + width
+
+
+def decode(data: bytes, at: int = 0) -> tuple[Cbor, int]:
+    """The CBOR item at ``at`` in ``data``, and the offset after it."""
+    major, argument, at = _head(data, at)
+    if major == 0:
+        return argument, at
+    if major == 3:
+        return data[at:at + argument].decode("utf-8"), at + argument
+    if major == 4:
+        items: list[Cbor] = []
+        for _ in range(argument):
+            item, at = decode(data, at)
+            items.append(item)
+        return items, at
+    raise SearchError(f"unexpected CBOR major type {major} in a Pagefind index chunk")
+
+
+def _encode_head(major: int, argument: int) -> bytes:
+    if argument < 24:
+        return bytes([major << 5 | argument])
+    for info, width in ((24, 1), (25, 2), (26, 4), (27, 8)):  # the shortest that fits, as Pagefind writes
+        if argument < 1 << (8 * width):
+            return bytes([major << 5 | info]) + argument.to_bytes(width, "big")
+    raise SearchError(f"a number too large for CBOR: {argument}")
+
+
+def encode(value: Cbor) -> bytes:
+    if isinstance(value, int):
+        return _encode_head(0, value)
+    if isinstance(value, str):
+        raw = value.encode("utf-8")
+        return _encode_head(3, len(raw)) + raw
+    return _encode_head(4, len(value)) + b"".join(encode(item) for item in value)
+
+
+def read_chunk(data: bytes, name: str) -> Cbor:
+    data = gzip.decompress(data)
+    if not data.startswith(SIGNATURE):
+        raise SearchError(f"{name}: not a Pagefind index chunk")
+    value, end = decode(data, len(SIGNATURE))
+    if end != len(data):
+        raise SearchError(f"{name}: unexpected data after the index")
+    return value
+
+
+def chunk_bytes(value: Cbor) -> bytes:
+    # mtime=0: otherwise the gzip header holds the time of writing.
+    return gzip.compress(SIGNATURE + encode(value), compresslevel=9, mtime=0)
+
+
+def _items(value: Cbor, where: str, length: int = 0) -> list[Cbor]:
+    """``value`` as an array (of at least ``length`` items), or a clear error."""
+    if not isinstance(value, list) or len(value) < length:
+        raise SearchError(f"{where}: unexpected layout (Pagefind's format changed?)")
+    return value
+
+
+def _by_name(rows: list[Cbor], where: str) -> list[Cbor]:
+    """``[[name, ...], ...]`` sorted by name."""
+    named = [_items(row, where, 1) for row in rows]
+    named.sort(key=lambda row: str(row[0]))
+    return list(named)
+
+
+def stable_name(old: str, content: bytes) -> str:
+    """``old``'s language prefix (``en_``) with a hash of ``content``."""
+    prefix, _, _ = old.rpartition("_")
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    return f"{prefix}_{digest}" if prefix else digest
+
+
+def stabilise(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Pagefind's bundle with every hash-map order sorted, and the files renamed to match."""
+    files = dict(files)
+    entry = json.loads(files["pagefind-entry.json"])
+    languages = {code: entry["languages"][code] for code in sorted(entry["languages"])}
+    for language in languages.values():
+        language["hash"] = _stabilise_language(files, language["hash"])
+    entry["languages"] = languages
+    # As Pagefind writes it: compact, UTF-8.
+    files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return dict(sorted(files.items()))
+
+
+def _stabilise_language(files: dict[str, bytes], meta_hash: str) -> str:
+    """Sort one language's filters and sorts in ``files``; returns its metadata's new hash."""
+    meta_name = f"pagefind.{meta_hash}.pf_meta"
+    meta = _items(read_chunk(files.pop(meta_name), meta_name), meta_name, 5)
+    filters: list[Cbor] = []
+    for row in _by_name(_items(meta[3], meta_name), meta_name):
+        name, old = _items(row, meta_name, 2)[:2]
+        path = f"filter/{old}.pf_filter"
+        filter_name, values = _items(read_chunk(files.pop(path), path), path, 2)[:2]
+        content = chunk_bytes([filter_name, _by_name(_items(values, path), path)])
+        new = stable_name(str(old), content)
+        files[f"filter/{new}.pf_filter"] = content
+        filters.append([name, new])
+    meta[3] = filters
+    meta[4] = _by_name(_items(meta[4], meta_name), meta_name)
+    content = chunk_bytes(meta)
+    new_meta = stable_name(meta_hash, content)
+    files[f"pagefind.{new_meta}.pf_meta"] = content
+    return new_meta

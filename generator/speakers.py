@@ -6,11 +6,13 @@ so ``MR. KIRBY``, ``Mr Kirby`` and ``mr kirby`` are one label). Declared unnamed
 ``AUDIENCE MEMBER``) resolve to nobody. A named label that resolves to no one still gets a
 person page (``declared=False``, id from the label) so an archive without ``speakers.yml``
 works; anonymous diarization labels (``SPEAKER_00``, ``spk_1``, ``A``) never do, because the
-same label means a different person in every episode.
+same label means a different person in every episode, and neither do role labels (``MODERATOR``,
+``AUDIENCE MEMBER``), which are nobody in particular.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -18,18 +20,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import yamlio
+from . import schema, sources, yamlio
 from .model import Link, Person, Problem, ReadError
+from .schema import SLUG
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANONYMOUS = re.compile(r"^(?:speaker|spk|spkr|voice|unknown)?[\s_-]*\d+$|^[a-z]$", re.I)
 EXAMPLE = "people:\n  jane-doe:\n    name: Jane Doe\n    aliases: [Jane Do]\nunnamed: [Q, AUDIENCE MEMBER]"
+#: Ids that would be generated pages under speakers/, so no person may have them.
+RESERVED = frozenset({"by-appearances"})
 
 
 def slugify(text: str) -> str:
-    """ASCII lowercase words joined by hyphens: ``"José Álvarez" -> "jose-alvarez"``."""
+    """Lowercase words joined by hyphens, ASCII where the text has Latin letters
+    (``"José Álvarez" -> "jose-alvarez"``), else in its own script (``"李小龙" -> "李小龙"``), so a
+    name in another script still gets an id and a page of its own."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if result or not text.strip():
+        return result
+    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
 
 
 def label_key(label: str) -> str:
@@ -56,91 +65,110 @@ class Directory:
             return episode_map[key]
         if key in self.index:
             return self.index[key]
-        if not key or key in self.unnamed or is_anonymous(label):
+        if not key or key in self.unnamed or is_anonymous(label) or _is_role(key):
             return None
-        return slugify(label)
+        pid = slugify(label)
+        return f"{pid}-speaker" if pid in RESERVED else pid
 
     def is_unnamed(self, label: str) -> bool:
         return label_key(label) in self.unnamed
 
 
-def load_directory(path: Path, display: str) -> tuple[Directory, list[Problem]]:
-    """Read ``speakers.yml`` (a missing file is an empty directory)."""
+@functools.lru_cache(maxsize=8192)
+def _is_role(key: str) -> bool:
+    """A label that is a role (``MODERATOR``, ``AUDIENCE MEMBER``, ``AIDE``: see names.kind) names
+    nobody unless speakers.yml declares it: it gets no person page, as if listed under ``unnamed:``."""
+    from .names import kind  # names builds on this module's label_key
+
+    return kind(key) == "role"
+
+
+def load_directory(path: Path, display: str, content: Path | None = None) -> tuple[Directory, list[Problem]]:
+    """Read ``speakers.yml`` (a missing file is an empty directory), checked against
+    :data:`schema.SPEAKERS` and :data:`schema.PERSON`."""
+    empty = Directory({}, frozenset(), {})
     if not path.exists():
-        return Directory({}, frozenset(), {}), []
+        return empty, []
     try:
         data = yamlio.load(path) or {}
     except ReadError as exc:
-        return Directory({}, frozenset(), {}), [Problem(display, exc.line, exc.message)]
-    problems: list[Problem] = []
+        return empty, [Problem(display, exc.line, exc.message)]
     if not isinstance(data, dict):
-        problems.append(Problem(display, 1, f"expected a mapping with 'people' and 'unnamed', e.g.\n{EXAMPLE}"))
-        data = {}
-    people = _people(data.get("people") or {}, display, problems, path.parent)
-    unnamed = data.get("unnamed") or []
-    if not isinstance(unnamed, list):
-        problems.append(Problem(display, _line(data, "unnamed"), "'unnamed' must be a list of labels"))
-        unnamed = []
-    keys = frozenset(label_key(str(u)) for u in unnamed)
-    return Directory(people, keys, _index(people, display, problems)), problems
+        return empty, [Problem(display, 1, f"expected a mapping with 'people' and 'unnamed', e.g.\n{EXAMPLE}")]
+    report = schema.Report([])
+    top = schema.validate(data, schema.SPEAKERS, "speakers.yml", report, lambda k: _line(data, k))
+    people = _people(top.get("people") or {}, report, content or path.parent, display)
+    keys = frozenset(label_key(u) for u in top.get("unnamed", ()))
+    index = _index(people, report)
+    problems = [Problem(display, line, message, severity) for line, message, severity in report.items]
+    return Directory(people, keys - {""}, index), problems
 
 
-def _people(entries: Any, display: str, problems: list[Problem], content: Path) -> dict[str, Person]:
-    if not isinstance(entries, dict):
-        problems.append(Problem(display, 1, f"'people' must map ids to entries, e.g.\n{EXAMPLE}"))
-        return {}
+def _people(entries: dict[str, Any], report: schema.Report, content: Path, display: str) -> dict[str, Person]:
     people: dict[str, Person] = {}
     for pid, entry in entries.items():
         line = _line(entries, pid)
+        if pid in RESERVED:
+            report.error(line, f"person id {pid!r} is taken by the page speakers/{pid}/: choose another id")
+            continue
         if not SLUG.match(pid):
-            problems.append(Problem(display, line, f"person id {pid!r} must be a slug such as {slugify(pid)!r}"))
+            report.error(line, f"person id {pid!r} must be a slug such as {slugify(pid) or 'jane-doe'!r}")
             continue
-        if isinstance(entry, str):
-            entry = {"name": entry}
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            problems.append(Problem(display, line, f"person {pid!r}: expected a mapping with a 'name'"))
+        fields = _fields(pid, entry, report)
+        if not fields.get("name"):
+            report.error(line, f"person {pid!r}: expected a mapping with a 'name', e.g.\n{EXAMPLE}")
             continue
-        aliases = entry.get("aliases") or []
-        links = entry.get("links") or {}
-        if not isinstance(aliases, list) or not isinstance(links, dict):
-            problems.append(Problem(display, line, f"person {pid!r}: 'aliases' must be a list, 'links' a mapping"))
-            continue
-        image, image_file = _image(str(entry.get("image") or ""), content)
+        image, image_file = _image(fields.get("image", ""), content)
         if image is None:
-            problems.append(Problem(display, _line(entry, "image"), f"person {pid!r}: image {entry['image']!r} "
-                                    "is neither a URL nor a file under content/", "warning"))
+            report.warning(_line(entry, "image"), f"person {pid!r}: image left out: {image_file}")
         people[pid] = Person(
-            id=pid, name=entry["name"].strip(), aliases=tuple(str(a) for a in aliases),
-            bio=str(entry.get("bio") or ""), image=image or "", image_file=image_file,
-            role=str(entry.get("role") or ""),
-            links=tuple(Link(str(k), str(v)) for k, v in links.items()), path=display, line=line,
+            id=pid, name=fields["name"], aliases=fields.get("aliases", ()), bio=fields.get("bio", ""),
+            image=image or "", image_file=image_file if image else "", role=fields.get("role", ""),
+            links=_links(pid, fields.get("links", {}), report), path=display, line=line,
         )
     return people
 
 
+def _fields(pid: str, entry: Any, report: schema.Report) -> dict[str, Any]:
+    """A person entry's checked fields; ``jane-doe: Jane Doe`` is short for a name alone."""
+    if isinstance(entry, str):
+        return {"name": entry.strip()}
+    if isinstance(entry, dict):
+        return schema.validate(entry, schema.PERSON, f"person {pid!r}", report, lambda k: _line(entry, k),
+                               prefix=f"person {pid!r}: ")
+    return {}
+
+
+def _links(pid: str, links: dict[str, Any], report: schema.Report) -> tuple[Link, ...]:
+    result = []
+    for label, value in links.items():
+        try:
+            result.append(Link(str(label), schema.url(value)))
+        except schema.Invalid as exc:
+            report.warning(_line(links, label), f"person {pid!r}: link {label!r} left out: {exc}")
+    return tuple(result)
+
+
 def _image(value: str, content: Path) -> tuple[str | None, str]:
-    """A portrait: a URL as it is, or a file under content/ (published beside the person page)."""
-    if not value or "://" in value or value.startswith("/"):
-        return value, ""
-    local = (content / value).resolve()
-    if not local.is_file() or not local.is_relative_to(content.resolve()):
-        return None, ""
-    return local.name, str(local)
+    """A portrait: a URL as it is, or an image file under content/ (published beside the
+    person page); ``(None, why)`` for anything else."""
+    if not value or "://" in value or value.startswith(("/", "mailto:")):
+        return (value, "") if schema.safe_url(value) else (None, f"{value!r} is not an http(s) URL")
+    found = sources.media(value, content, content, sources.IMAGES)
+    return (None, found) if isinstance(found, str) else (found.name, str(found))
 
 
-def _index(people: Mapping[str, Person], display: str, problems: list[Problem]) -> dict[str, str]:
+def _index(people: Mapping[str, Person], report: schema.Report) -> dict[str, str]:
     """Label key -> id for every id, name and alias; a label claimed twice is an error."""
     index: dict[str, str] = {}
     for person in people.values():
         for label in {person.id, person.name, *person.aliases}:
             key = label_key(label)
-            other = index.setdefault(key, person.id)
+            other = index.setdefault(key, person.id) if key else person.id
             if other != person.id:
                 first = people[other]
-                problems.append(Problem(
-                    display, person.line,
-                    f"{label!r} is claimed by both {first.id!r} (line {first.line}) and {person.id!r}",
-                ))
+                report.error(person.line, f"{label!r} is claimed by both {first.id!r} (line {first.line}) "
+                             f"and {person.id!r}")
     return index
 
 

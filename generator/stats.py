@@ -12,7 +12,7 @@ from .model import Appearance, Archive, Episode
 class PersonStats:
     appearances: int
     shows: Counter[str]  # show id -> appearances
-    first: Episode | None
+    first: Episode | None  # the first and latest dated appearance
     last: Episode | None
     words: int
     seconds: float | None  # talk time where the transcripts are timed
@@ -32,13 +32,15 @@ def person_stats(archive: Archive, pid: str) -> PersonStats:
     for app in apps:
         others = {t.person for t in app.episode.turns if t.person and t.person != pid}
         with_.update(others)
-        total_words += sum(t.words for t in app.episode.turns)
+        if app.turns:  # credited with no words of their own: their share there is unknown, not zero
+            total_words += sum(t.words for t in app.episode.turns)
         labels.update(t.turn.speaker for t in app.turns)
     timed = [a.seconds for a in apps if a.seconds is not None]
     words = sum(a.words for a in apps)
+    dated = [a.episode for a in apps if a.episode.date]
     return PersonStats(
-        appearances=len(apps), shows=shows, first=apps[-1].episode if apps else None,
-        last=apps[0].episode if apps else None, words=words,
+        appearances=len(apps), shows=shows, first=dated[-1] if dated else None,
+        last=dated[0] if dated else None, words=words,
         seconds=sum(timed) if timed else None, timed=len(timed),
         share=words / total_words if total_words else None, with_=with_,
         labels=tuple(sorted((label for label in labels if label and label != person.name), key=str.casefold)),

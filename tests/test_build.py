@@ -48,7 +48,7 @@ def test_episode_page_has_every_turn_with_its_anchor(built_site: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert "Tides &amp; &lt;Timetables&gt;" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
-    assert "*every*" in html  # transcript text is not Markdown
+    assert "<em>every</em>" in html  # a Markdown transcript's inline emphasis (generator/pages/turntext.py)
 
 
 def test_every_internal_link_resolves_to_a_page_and_anchor(built_site: Path) -> None:
@@ -114,3 +114,18 @@ def test_every_episode_publishes_its_transcript_downloads(built_site: Path) -> N
     assert sorted(p.name for p in untimed.glob("transcript.*")) == ["transcript.json", "transcript.txt"]
     html = (untimed / "index.html").read_text(encoding="utf-8")
     assert 'href="transcript.txt"' in html and "transcript.vtt" not in html
+
+
+def test_plugin_options_are_checked(tmp_path: Path) -> None:
+    project = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, project, ignore=shutil.ignore_patterns("site"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - onrecord", "  - onrecord:\n      content: contnet"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert f"option 'content': The path '{project / 'contnet'}' isn't an existing directory" in result.stderr
+    config.write_text(text.replace("  - onrecord", "  - onrecord:\n      serch: false"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "Unrecognised configuration name: serch; did you mean 'search'?" in result.stderr

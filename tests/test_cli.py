@@ -13,8 +13,20 @@ from generator.cli import main
 
 
 def test_check_passes_on_the_fixture_archive(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--content", str(ARCHIVE / "content")]) == 0
-    assert capsys.readouterr().out == "3 episodes, 2 shows, 3 speakers, 11 turns; 0 errors\n"
+    assert main(["check", "--strict", "--content", str(ARCHIVE / "content")]) == 0
+    assert capsys.readouterr().out == "3 episodes, 2 shows, 3 speakers, 11 turns; 0 errors, 0 warnings\n"
+
+
+def test_check_strict_fails_on_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "a.md").write_text("---\ndate: 2024-01-01\ntittle: A\n---\nAnn: hi\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 0
+    assert main(["check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "content/shows/s/a.md:3: unknown key 'tittle' in episode metadata; did you mean 'title'?" in err
 
 
 def test_check_prints_every_problem_and_fails(
@@ -28,9 +40,14 @@ def test_check_prints_every_problem_and_fails(
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 1
     out = capsys.readouterr()
-    assert out.err.splitlines()[0].startswith("content/shows/s/a.md:2: missing 'date'")
+    assert out.err.splitlines()[0].startswith("content/shows/s/a.md:2: no date: listed as undated")
     assert "content/shows/s/b.md:4: expected UTF-8 text, found byte 0xe9 (save the file as UTF-8)" in out.err
-    assert out.out == "1 episodes, 1 shows, 1 speakers, 1 turns; 2 errors\n"
+    assert out.out == (
+        "Health (2 findings; `onrecord speakers` proposes a speakers.yml fix):\n"
+        "  1 of 2 episodes has no named speaker: content/shows/s/a.md\n"
+        "  1 label seen only once: Ann\n"
+        "2 episodes, 1 shows, 1 speakers, 2 turns; 1 errors, 1 warnings, 2 health findings\n"
+    )
 
 
 def test_check_without_shows_folder_says_what_it_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

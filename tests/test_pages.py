@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from generator import archive
 from generator.model import EpisodeTurn, Turn
-from generator.pages import Page, PageBuilder
+from generator.pages import Page, PageBuilder, render
 from generator.pages.markup import clock, duration, href, markdown_text
 
 
@@ -78,11 +81,83 @@ def test_episode_turn_and_strip_markup_is_exact() -> None:
         '<div class="onr-turn onr-s0" data-start="4"><h3 class="onr-turn-head" id="t4">'
         '<a class="onr-who" href="../../../speakers/tom-okafor/">Tom Okafor</a> <a class="onr-time" href="#t4">00:04</a>'
         '<a class="onr-link" href="#t4" title="Copy a link to this moment" aria-label="Link to this moment">#</a></h3>'
-        '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes *every* week.'
-        "</p></div></div>"
+        '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes '
+        "<em>every</em> week.</p></div></div>"
     )
     svg = strip.render(archive, tides, palette)
     assert svg.startswith('<svg class="onr-strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="group" '
                           'aria-label="Who spoke when: 5 turns across 01:00">')
     assert ('<a href="#t20" data-seek="20" tabindex="-1"><rect class="onr-sx" x="333.3" y="0" width="166.7" '
             'height="20"><title>Q · 00:20</title></rect></a>') in svg
+
+
+def test_undated_episodes_are_listed_as_undated_and_kept_out_of_time_charts(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-dated.md").write_text("Ann Lee: hi\n", encoding="utf-8")
+    (show / "no-date.md").write_text("Ann Lee: hello\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    show_page = pages["shows/s/index.md"].inline()
+    assert '<h2 id="y2024">2024</h2>' in show_page
+    assert ('<h2 id="undated">Undated</h2>\n<ul class="onr-episodes"><li><a href="no-date/">No date</a> · '
+            '<span class="onr-undated">undated</span></li></ul>') in show_page
+    timeline = pages["timeline/index.md"].inline()
+    assert "<p>1 episode. 1 episode with no date is listed on their shows’ pages.</p>" in timeline or \
+        "<p>1 episode. 1 episode with no date is listed on their shows&#x27; pages.</p>" in timeline
+    assert "No date" not in timeline
+    person = pages["speakers/ann-lee/index.md"].inline()
+    assert 'data-count="1"' in person and 'data-count="2"' not in person  # one dated bar
+    assert '<h3 id="undated">Undated</h3>' in person
+    assert "<dt>Appearances</dt><dd>2</dd>" in person
+    assert "<dt>First appearance</dt>" in person
+
+
+def test_a_speakers_list_credits_people_no_turn_names(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-talk.md").write_text(
+        "---\nspeakers: [Jason Potts, Ann Lee, Q]\n---\nAnn Lee: A question first.\n\nQ: Yes?\n", encoding="utf-8")
+    (show / "2024-06-01-solo.md").write_text("---\nspeakers: [Jason Potts]\n---\nA talk whose text names nobody.\n",
+                                             encoding="utf-8")
+    (tmp_path / "content/speakers.yml").write_text("unnamed: [Q]\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    jason = result.appearances["jason-potts"]
+    assert [(a.episode.slug, a.turns, a.words) for a in jason] == [("2024-06-01-solo", (), 0), ("2024-05-01-talk", (), 0)]
+    assert [a.words for a in result.appearances["ann-lee"]] == [3]
+    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    talk = pages["shows/s/2024-05-01-talk/index.md"].inline()
+    assert ('<a href="../../../speakers/jason-potts/">Jason Potts</a> <span class="onr-share">credited</span>') in talk
+    person = pages["speakers/jason-potts/index.md"].inline()
+    assert "<dt>Appearances</dt><dd>2</dd>" in person and "<dt>Words spoken</dt><dd>0</dd>" in person
+    assert "Share of the conversation" not in person
+    assert person.count("credited in the episode’s speaker list") == 2
+
+
+def test_translations_are_versions_of_one_episode(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s/2018-10"
+    show.mkdir(parents=True)
+    (show / "2018-10-08-descriptors.md").write_text("---\nlanguage: en\n---\nAnn Lee: Descriptors.\n", encoding="utf-8")
+    (show / "2018-10-08-descriptors.es.md").write_text("---\ntitle: Descriptores\n---\nAnn Lee: Descriptores.\n",
+                                                       encoding="utf-8")
+    (show / "2018-10-08-descriptors.zh.md").write_text("Ann Lee: 描述符.\n", encoding="utf-8")
+    (show / "2018-10-09-alone.es.md").write_text("Ann Lee: Solo en español.\n", encoding="utf-8")
+    (show / "2018-10-10-draft.md").write_text("---\ndraft: true\n---\nAnn Lee: Not yet.\n", encoding="utf-8")
+    (show / "2018-10-10-draft.es.md").write_text("Ann Lee: Todavía no.\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    assert [e.uri for e in result.episodes] == ["shows/s/2018-10-09-alone-es/", "shows/s/2018-10-08-descriptors/"]
+    translations = result.translations["s", "2018-10-08-descriptors"]
+    assert [(t.uri, t.language, t.title, t.date) for t in translations] == [
+        ("shows/s/2018-10-08-descriptors/es/", "es", "Descriptores", result.episodes[1].date),
+        ("shows/s/2018-10-08-descriptors/zh/", "zh", "Descriptors", result.episodes[1].date)]
+    assert [a.episode.slug for a in result.appearances["ann-lee"]] == ["2018-10-09-alone-es", "2018-10-08-descriptors"]
+    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    spanish = pages["shows/s/2018-10-08-descriptors/es/index.md"]
+    assert ('<nav class="onr-languages" aria-label="Languages"><ul>'
+            '<li><a href="../" hreflang="en" lang="en">English</a></li>'
+            '<li><a href="./" hreflang="es" lang="es" aria-current="page">Español</a></li>'
+            '<li><a href="../zh/" hreflang="zh" lang="zh">中文</a></li></ul></nav>') in spanish.inline()
+    assert spanish.meta["onrecord_alternates"] == [{"lang": "en", "href": "../"}, {"lang": "es", "href": "./"},
+                                                   {"lang": "zh", "href": "../zh/"}]
+    assert '<div class="onr-transcript" data-pagefind-body lang="es">' in spanish.inline()
+    assert not any("draft" in uri for uri in pages)

@@ -41,7 +41,9 @@ def test_serve_rebuilds_on_content_change_without_looping(tmp_path: Path) -> Non
             cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     try:
-        builds = lambda: log.read_text().count("Documentation built")  # noqa: E731
+        def builds() -> int:
+            return log.read_text().count("Documentation built")
+
         assert wait_for(lambda: builds() >= 1), log.read_text()
         time.sleep(3)  # a loop would show as further builds with nothing changed
         settled = builds()

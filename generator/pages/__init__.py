@@ -40,8 +40,9 @@ class Page:
     @property
     def markdown(self) -> str:
         """Markdown with front matter, placeholders left in (for the plugin)."""
-        # MkDocs' templates print the title unescaped: it came from a file, so escape it here.
-        meta = {"title": html.escape(self.title, quote=False), **self.meta}
+        # MkDocs' and Material's templates print page.title and page.meta unescaped, into text
+        # and into attributes (<meta name="description" content="...">): escape every value here.
+        meta = {key: _escaped(value) for key, value in {"title": self.title, **self.meta}.items()}
         return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{self.body}"
 
     def inline(self) -> str:
@@ -49,7 +50,18 @@ class Page:
         return self.fill(self.markdown)
 
     def fill(self, text: str) -> str:
-        return PLACEHOLDER_RE.sub(lambda m: self.fragments[int(m.group(1))], text)
+        """Swap the placeholders for their fragments (one pass: a fragment is never rescanned)."""
+        count = len(self.fragments)
+        return PLACEHOLDER_RE.sub(lambda m: self.fragments[int(m[1])] if int(m[1]) < count else m[0], text)
+
+
+def _escaped(value: object) -> object:
+    """Every string in a front matter value, HTML-escaped for an attribute (lists and mappings too)."""
+    if isinstance(value, list | tuple):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    return html.escape(str(value), quote=True)
 
 
 class PageBuilder:
@@ -100,6 +112,8 @@ def render(archive: Archive, site_name: str = "On Record") -> Iterator[Item]:
     yield from shows.render(archive)
     for ep in archive.episodes:
         yield from episode.render(archive, ep)
+        for translation in archive.translations.get(ep.key, ()):
+            yield from episode.render(archive, translation)
     yield from people.render(archive)
     yield timeline.render(archive)
     yield search.render(archive)

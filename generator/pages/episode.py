@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import languages
 from ..archive import turn_seconds
 from ..model import Archive, Episode, EpisodeTurn
 from . import Asset, Download, Page, PageBuilder, downloads, strip
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
+from .turntext import TurnText
 
 
 def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
@@ -22,12 +24,18 @@ def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Ass
     palette = strip.colours(order)
     page.html(header(archive, episode))
     page.html(overview(archive, episode, order, palette, lengths))
-    page.html(transcript(archive, episode, palette))
+    text = TurnText(episode)
+    page.html(transcript(archive, episode, palette, text))
     page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
-    yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}")
+    versions = archive.versions(episode)
+    alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
+    yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}",
+                    **({"onrecord_alternates": alternates} if len(versions) > 1 else {}))
     yield from downloads.render(archive, episode)
     if episode.audio_file:
         yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
+    for path, source in text.files.items():  # images and documents the transcript links to
+        yield Asset(f"{episode.uri}{path}", source)
 
 
 def header(archive: Archive, episode: Episode) -> str:
@@ -40,18 +48,38 @@ def header(archive: Archive, episode: Episode) -> str:
         facts.append(f'<a href="{esc(episode.source_url)}" rel="nofollow">source</a>')
     description = f'<div class="onr-description">{paragraphs(episode.description)}</div>' if episode.description else ""
     return (
-        f'<div class="onr-episode-head" data-pagefind-body>\n<h1>{esc(episode.title)}</h1>\n'
+        f'<div class="onr-episode-head" data-pagefind-body{lang(episode)}>\n<h1>{esc(episode.title)}</h1>\n'
         f"{search_fields(archive, episode)}\n{description}</div>\n"
-        f'<p class="onr-facts">{" · ".join(facts)}</p>'
+        f'<p class="onr-facts">{" · ".join(facts)}</p>{switcher(archive, episode)}'
     )
+
+
+def lang(episode: Episode) -> str:
+    return f' lang="{esc(episode.language)}"' if episode.language else ""
+
+
+def switcher(archive: Archive, episode: Episode) -> str:
+    """Links to the episode in its other languages (see generator/languages.py)."""
+    versions = archive.versions(episode)
+    if len(versions) < 2:
+        return ""
+    items = []
+    for version in versions:
+        code = esc(version.language)
+        attributes = f' hreflang="{code}" lang="{code}"' if code else ""
+        attributes += ' aria-current="page"' if version is episode else ""
+        items.append(f'<li><a href="{href(episode.uri, version.uri)}"{attributes}>'
+                     f"{esc(languages.name(version.language))}</a></li>")
+    return f'<nav class="onr-languages" aria-label="Languages"><ul>{"".join(items)}</ul></nav>'
 
 
 def search_fields(archive: Archive, episode: Episode) -> str:
     """Pagefind filters, sort key and metadata (not indexed as text; see generator/search.py)."""
     show = archive.shows[episode.show]
-    date = episode.date.isoformat()
-    fields = [("filter", "type", "Episode"), ("filter", "show", show.title), ("filter", "year", str(episode.date.year)),
-              ("meta", "date", date), ("meta", "show", show.title), ("sort", "date", date)]
+    fields = [("filter", "type", "Episode"), ("filter", "show", show.title), ("meta", "show", show.title)]
+    if episode.date:
+        date = episode.date.isoformat()
+        fields += [("filter", "year", str(episode.date.year)), ("meta", "date", date), ("sort", "date", date)]
     people = dict.fromkeys(p.person for p in episode.turns if p.person)
     fields += [("filter", "speaker", archive.people[pid].name) for pid in people]
     spans = "".join(f'<span data-pagefind-{kind}="{key}">{esc(value)}</span>' for kind, key, value in fields)
@@ -78,8 +106,10 @@ def player(episode: Episode) -> str:
 
 
 def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
-    """Who speaks, largest share first, each linked to their page with a colour key for the strip."""
-    if not order:
+    """Who speaks, largest share first, each linked to their page with a colour key for the strip;
+    then anyone the episode credits (``speakers:`` list) whom no turn names."""
+    silent = [pid for pid, _ in episode.credited if pid not in palette]
+    if not order and not silent:
         return ""
     timed = any(p.turn.start is not None for p in episode.turns)
     measure = "of the talk time" if timed else "of the words"
@@ -88,8 +118,14 @@ def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]],
         f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
         f'<span class="onr-share">{share:.0%}</span></li>'
         for pid, share in order
+    ) + "".join(
+        f'<li><span class="onr-key" aria-hidden="true"></span>'
+        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+        f'<span class="onr-share">credited</span></li>'
+        for pid in silent
     )
-    return f'<h2 id="speakers">Speakers <small>(share {measure})</small></h2>\n<ul class="onr-speakers">{items}</ul>'
+    heading = f"Speakers <small>(share {measure})</small>" if order else "Speakers"
+    return f'<h2 id="speakers">{heading}</h2>\n<ul class="onr-speakers">{items}</ul>'
 
 
 def chapters(episode: Episode) -> str:
@@ -106,16 +142,21 @@ def chapters(episode: Episode) -> str:
     return f'<h2 id="chapters">Chapters</h2>\n<ol class="onr-chapters">{"".join(items)}</ol>'
 
 
-def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None) -> str:
-    palette = palette or {}
-    turns = "\n".join(turn(archive, episode, placed, palette) for placed in episode.turns)
-    return f'<h2 id="transcript">Transcript</h2>\n<div class="onr-transcript" data-pagefind-body>\n{turns}\n</div>'
+def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None,
+               text: TurnText | None = None) -> str:
+    """Every turn; ``text`` collects the files the turns link to (see generator/pages/turntext.py)."""
+    palette, text = palette or {}, text or TurnText(episode)
+    turns = "\n".join(turn(archive, episode, placed, palette, text) for placed in episode.turns)
+    body = f'<div class="onr-transcript" data-pagefind-body{lang(episode)}>'
+    return f'<h2 id="transcript">Transcript</h2>\n{body}\n{turns}\n</div>'
 
 
-def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None) -> str:
+def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None,
+         text: TurnText | None = None) -> str:
     """One turn: a heading carrying the turn's anchor, with the speaker (linked when it names a
     person), the timestamp (a link to the anchor, which the page script also uses to seek) and a
-    link to this moment; then the escaped text. The heading makes each turn a Pagefind
+    link to this moment; then the text (escaped; inline Markdown for Markdown transcripts;
+    editorial notes marked up as notes: see generator/pages/turntext.py). The heading makes each turn a Pagefind
     sub-result (see generator/search.py)."""
     t = placed.turn
     person = archive.people.get(placed.person) if placed.person else None
@@ -133,5 +174,5 @@ def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[
         f'<h3 class="onr-turn-head" id="{placed.anchor}">{who}{when}'
         f'<a class="onr-link" href="#{placed.anchor}" title="Copy a link to this moment" '
         f'aria-label="Link to this moment">#</a></h3>'
-        f'<div class="onr-turn-text">{paragraphs(t.text)}</div></div>'
+        f'<div class="onr-turn-text">{(text or TurnText(episode)).html(t.text)}</div></div>'
     )

@@ -17,7 +17,8 @@ def render(archive: Archive, title: str = "On Record") -> Page:
              plural(len(archive.appearances), "speaker")]
     if hours >= 1:
         facts.append(f"{hours:,.0f} hours")
-    span = f" from {episodes[-1].date.year} to {episodes[0].date.year}" if episodes else ""
+    dated = [e.date for e in episodes if e.date]
+    span = f" from {dated[-1].year} to {dated[0].year}" if dated else ""
     latest = "".join(
         f'<li><a href="{href("", e.uri)}">{esc(e.title)}</a> · '
         f'<a href="{href("", f"shows/{e.show}/")}">{esc(archive.shows[e.show].title)}</a> · {time_tag(e.date)}</li>'

@@ -21,7 +21,7 @@ from .. import quotes
 from ..model import Appearance, Archive, Person
 from ..stats import PersonStats, person_stats
 from . import Asset, Page, PageBuilder, charts
-from .markup import duration, esc, href, long_date, markdown_text, plural, time_tag
+from .markup import duration, esc, href, long_date, markdown_text, plural, time_tag, years
 
 FULL, BRIEF = 30, 170
 SHOWN_WITH = 15
@@ -46,7 +46,7 @@ def listed(archive: Archive) -> list[Person]:
 def index(archive: Archive, people: list[Person], by_count: bool) -> Page:
     url = "speakers/by-appearances/" if by_count else "speakers/"
     page = PageBuilder(url)
-    dates = [e.date for e in archive.episodes]
+    dates = [e.date for e in archive.episodes if e.date]
     span = (min(dates), max(dates)) if dates else None
     other = (f'<a href="{href(url, "speakers/")}">by name</a>' if by_count
              else f'<a href="{href(url, "speakers/by-appearances/")}">by number of appearances</a>')
@@ -65,10 +65,12 @@ def index(archive: Archive, people: list[Person], by_count: bool) -> Page:
 
 def row(archive: Archive, url: str, person: Person, span: tuple[dt.date, dt.date] | None) -> str:
     apps = archive.appearances.get(person.id, ())
-    years = f" · {apps[-1].episode.date.year}–{apps[0].episode.date.year}" if apps else ""
-    spark = charts.sparkline(charts.bars((a.episode.date for a in apps), span, by_month=False), "appearance") if apps else ""
+    dated = [a.episode.date for a in apps if a.episode.date]
+    span_text = years(dated)
+    years_text = f" · {span_text}" if span_text else ""
+    spark = charts.sparkline(charts.bars(dated, span, by_month=False), "appearance") if dated else ""
     return (f'<li><a href="{href(url, f"speakers/{person.id}/")}">{esc(person.name)}</a> '
-            f'<span class="onr-count">{esc(plural(len(apps), "appearance"))}{years}</span> {spark}</li>')
+            f'<span class="onr-count">{esc(plural(len(apps), "appearance"))}{years_text}</span> {spark}</li>')
 
 
 def person_page(archive: Archive, person: Person) -> Page:
@@ -107,13 +109,13 @@ def head(url: str, person: Person, appeared: bool) -> str:
 
 
 def numbers(archive: Archive, url: str, stats: PersonStats) -> str:
-    assert stats.first and stats.last
     shows = ", ".join(f'<a href="{href(url, f"shows/{sid}/")}">{esc(archive.shows[sid].title)}</a> ({n})'
                       for sid, n in stats.shows.most_common())
-    rows = [("Appearances", f"{stats.appearances:,}"), ("Shows", shows),
-            ("First appearance", f'<a href="{href(url, stats.first.uri)}">{esc(long_date(stats.first.date))}</a>'),
-            ("Latest appearance", f'<a href="{href(url, stats.last.uri)}">{esc(long_date(stats.last.date))}</a>'),
-            ("Words spoken", f"{stats.words:,}")]
+    rows = [("Appearances", f"{stats.appearances:,}"), ("Shows", shows)]
+    for name, episode in (("First appearance", stats.first), ("Latest appearance", stats.last)):
+        if episode and episode.date:
+            rows.append((name, f'<a href="{href(url, episode.uri)}">{esc(long_date(episode.date))}</a>'))
+    rows.append(("Words spoken", f"{stats.words:,}"))
     if stats.seconds is not None:
         partial = "" if stats.timed == stats.appearances else f" (in {stats.timed} of {stats.appearances} appearances)"
         rows.append(("Talk time", esc(duration(stats.seconds)) + partial))
@@ -128,7 +130,7 @@ def period_anchor(period: str) -> str:
 
 
 def over_time(url: str, person: Person, apps: tuple[Appearance, ...]) -> str:
-    data = charts.bars(a.episode.date for a in apps)
+    data = charts.bars(a.episode.date for a in apps if a.episode.date)
     chart = charts.chart(data, "appearance", lambda b: period_anchor(b.period),
                          f"Appearances by {person.name} over time")
     return f'<h2 id="over-time">Appearances Over Time</h2>\n{chart}'
@@ -152,16 +154,18 @@ def also_as(stats: PersonStats) -> str:
 
 
 def appearances(archive: Archive, url: str, apps: tuple[Appearance, ...]) -> str:
-    by_month = charts.monthly(apps[-1].episode.date, apps[0].episode.date)
+    dated = [a.episode.date for a in apps if a.episode.date]
+    by_month = bool(dated) and charts.monthly(dated[-1], dated[0])
     stock = quotes.recurring([a.turns for a in apps[: FULL + BRIEF]])
     parts = ['<h2 id="appearances">Appearances</h2>']
     seen: set[str] = set()
     position = 0
-    for year, group in groupby(apps, key=lambda a: a.episode.date.year):
-        parts.append(f'<h3 id="y{year}">{year}</h3>\n<ul class="onr-appearances">')
+    for year, group in groupby(apps, key=lambda a: a.episode.date.year if a.episode.date else None):
+        parts.append(f'<h3 id="y{year}">{year}</h3>' if year else '<h3 id="undated">Undated</h3>')
+        parts.append('<ul class="onr-appearances">')
         for app in group:
-            month = f"a{year}-{app.episode.date.month:02d}"
-            anchor = f' id="{month}"' if by_month and month not in seen else ""
+            month = f"a{year}-{app.episode.date.month:02d}" if app.episode.date else ""
+            anchor = f' id="{month}"' if by_month and month and month not in seen else ""
             seen.add(month)
             count = 3 if position < FULL else 1 if position < FULL + BRIEF else 0
             parts.append(appearance(archive, url, app, anchor, count, stock))
@@ -181,5 +185,5 @@ def appearance(archive: Archive, url: str, app: Appearance, anchor: str, count: 
     return (
         f'<li class="onr-appearance"{anchor}><a href="{href(url, episode.uri)}">{esc(episode.title)}</a>'
         f' · <a href="{href(url, f"shows/{show.id}/")}">{esc(show.title)}</a> · {time_tag(episode.date)}'
-        f"{items}</li>"
+        f'{"" if app.turns else " · credited in the episode’s speaker list"}{items}</li>'
     )

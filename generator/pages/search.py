@@ -24,7 +24,7 @@ def render(archive: Archive) -> Page:
     speakers = sorted({archive.people[pid].name for pid in archive.appearances if archive.appearances[pid]},
                       key=str.casefold)
     shows = sorted((s.title for s in archive.shows.values()), key=str.casefold)
-    years = [str(y) for y in sorted({e.date.year for e in archive.episodes}, reverse=True)]
+    years = [str(y) for y in sorted({e.date.year for e in archive.episodes if e.date}, reverse=True)]
     page.html(f"""<h1>Search</h1>
 <form class="onr-search" role="search" method="get">
 <p class="onr-search-box"><label for="onr-q">Search the transcripts</label>

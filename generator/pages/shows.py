@@ -8,7 +8,7 @@ from itertools import groupby
 
 from ..model import Archive, Episode, Show
 from . import Page, PageBuilder
-from .markup import esc, href, markdown_text, plural, time_tag
+from .markup import esc, href, markdown_text, plural, time_tag, years
 
 
 def render(archive: Archive) -> Iterator[Page]:
@@ -26,7 +26,8 @@ def index(archive: Archive) -> Page:
     items = []
     for show in sorted(archive.shows.values(), key=lambda s: s.title.casefold()):
         eps = episodes_of(archive, show)
-        span = f", {eps[-1].date.year}–{eps[0].date.year}" if eps else ""
+        span = years(e.date for e in eps)
+        span = f", {span}" if span else ""
         items.append(
             f'<li><a href="{href(page.url, f"shows/{show.id}/")}">{esc(show.title)}</a> '
             f'<span class="onr-count">{esc(plural(len(eps), "episode"))}{span}</span></li>'
@@ -68,11 +69,12 @@ def guests(archive: Archive, url: str, show: Show) -> str:
 
 
 def episode_list(url: str, episodes: Iterable[Episode], heading: str = "h2") -> str:
-    """Episodes grouped by year, newest first."""
+    """Episodes grouped by year, newest first; undated ones last, under "Undated"."""
     parts = []
-    for year, group in groupby(episodes, key=lambda e: e.date.year):
+    for year, group in groupby(episodes, key=lambda e: e.date.year if e.date else None):
         items = "".join(
             f'<li><a href="{href(url, e.uri)}">{esc(e.title)}</a> · {time_tag(e.date)}</li>' for e in group
         )
-        parts.append(f'<{heading} id="y{year}">{year}</{heading}>\n<ul class="onr-episodes">{items}</ul>')
+        anchor, title = (f"y{year}", year) if year else ("undated", "Undated")
+        parts.append(f'<{heading} id="{anchor}">{title}</{heading}>\n<ul class="onr-episodes">{items}</ul>')
     return "\n".join(parts)

@@ -11,13 +11,18 @@ from .markup import MONTHS, esc, href, plural, time_tag
 
 def render(archive: Archive) -> Page:
     page = PageBuilder("timeline/")
-    parts = ["<h1>Timeline</h1>", f"<p>{esc(plural(len(archive.episodes), 'episode'))}.</p>"]
-    data = charts.bars((e.date for e in archive.episodes), by_month=True)  # the list below is by month too
+    dated = [(e, e.date) for e in archive.episodes if e.date]
+    undated = len(archive.episodes) - len(dated)
+    note = f" {plural(undated, 'episode')} with no date {'is' if undated == 1 else 'are'} listed on their shows' pages." \
+        if undated else ""
+    parts = ["<h1>Timeline</h1>", f"<p>{esc(plural(len(dated), 'episode'))}.{esc(note)}</p>"]
+    data = charts.bars((date for _, date in dated), by_month=True)  # the list below is by month too
     parts.append(charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}",
                               "Episodes over time"))
-    for year, by_year in groupby(archive.episodes, key=lambda e: e.date.year):
+    for year, by_year in groupby(dated, key=lambda pair: pair[1].year):
         parts.append(f'<h2 id="y{year}">{year}</h2>')
-        for month, group in groupby(by_year, key=lambda e: e.date.month):
+        for month, pairs in groupby(by_year, key=lambda pair: pair[1].month):
+            group = [e for e, _ in pairs]
             items = "".join(
                 f'<li><a href="{href(page.url, e.uri)}">{esc(e.title)}</a> · '
                 f'{esc(archive.shows[e.show].title)} · {time_tag(e.date)}</li>'

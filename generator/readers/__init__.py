@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..model import ReadError, Transcript
+from ..model import ReadError, Transcript, Turn
+from ..yamlio import LineDict
 from . import asr, podcast_html, podcast_json, srt, text, webvtt, whisper
+from .common import split_front_matter
 
 Reader = Callable[[str, str], Transcript]
 
@@ -110,13 +112,47 @@ def decode(data: bytes) -> str:
 
 
 def read_file(path: Path, display: str, format: str | None = None) -> Transcript:
-    """Read one transcript file; ``display`` is the path used in messages."""
+    """Read one transcript file; ``display`` is the path used in messages. The reader is
+    ``format`` (from a sidecar), else front matter's ``format:``, else :func:`detect`'s."""
     content = decode(path.read_bytes())
     if not content.strip():
         raise ReadError(1, "the file is empty: expected a transcript")
-    name = format or detect(display, content)
+    name = format or _front_format(content) or detect(display, content)
     reader = READERS.get(name)
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise ReadError(1, f"unknown format {name!r}: expected one of {known}")
-    return dataclasses.replace(reader(content, display), format=name)
+    if name != "text" and content.startswith("---"):
+        transcript = _after_front_matter(reader, content, display)
+    else:
+        transcript = reader(content, display)
+    return dataclasses.replace(transcript, format=name, turns=tuple(_one_line_labels(transcript.turns)))
+
+
+def _front_format(content: str) -> str | None:
+    """``format:`` from a text file's front matter, if it has one."""
+    if not content.startswith("---") or "format:" not in content[:4000]:
+        return None
+    meta = split_front_matter(content)[0]
+    value = meta.get("format")
+    if value is not None and not isinstance(value, str):
+        line = meta.line_of("format") if isinstance(meta, LineDict) else 2
+        raise ReadError(line, f"'format': expected one of {', '.join(sorted(READERS))}, found {value!r}")
+    return value
+
+
+def _after_front_matter(reader: Reader, content: str, display: str) -> Transcript:
+    """Another format under YAML front matter: the body read by ``reader``, lines kept right."""
+    meta, body, first = split_front_matter(content)
+    transcript = reader(body, display)
+    turns = tuple(dataclasses.replace(t, line=t.line + first - 1) for t in transcript.turns)
+    notices = tuple(dataclasses.replace(n, line=n.line + first - 1) for n in transcript.notices)
+    return dataclasses.replace(transcript, turns=turns, meta={**transcript.meta, **meta}, notices=notices)
+
+
+def _one_line_labels(turns: tuple[Turn, ...]) -> Iterator[Turn]:
+    """Speaker labels as one line of single spaces: a label with a newline in it could forge a
+    cue in a caption export, and label matching compares them this way anyway."""
+    for turn in turns:
+        label = " ".join(turn.speaker.split())
+        yield turn if label == turn.speaker else dataclasses.replace(turn, speaker=label)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import yamlio
-from ..model import ReadError, Turn
+from ..model import Notice, ReadError, Turn
 
 #: The time range every reader accepts, in seconds: ``0 <= t < MAX_SECONDS`` (1,000 hours: a
 #: 100-hour livestream is long but real). A time outside it (negative, NaN, infinite, a 400-digit
@@ -112,8 +112,46 @@ def merge_turns(turns: Iterable[Turn]) -> tuple[Turn, ...]:
     return tuple(merged)
 
 
+def in_order(turns: Iterable[Turn]) -> tuple[tuple[Turn, ...], tuple[Notice, ...]]:
+    """Turns whose start goes backwards lose their times; each backwards jump is a warning.
+
+    A timestamp more than a second before the latest one so far is a mistake in the file (a
+    mistyped or spliced cue), not a reason to drop an hour of speech. The turn keeps its place,
+    speaker and text, and its start and end become unknown (as an untimed turn in the native
+    format), so the episode's times stay in order for the player, the who-spoke-when strip and
+    the talk-time figures. Turns after it that are still behind lose their times too; one
+    warning names the first one's line and how many followed it.
+    """
+    kept: list[Turn] = []
+    notices: list[Notice] = []
+    last: float | None = None
+    jump: tuple[int, float, float] | None = None  # where a backwards run began, its start, the latest before
+    for turn in turns:
+        if turn.start is not None and last is not None and turn.start + 1.0 < last:
+            jump = jump or (len(kept), turn.start, last)
+            kept.append(Turn(turn.speaker, turn.text, None, None, turn.line))
+            continue
+        if turn.start is not None:
+            if jump:
+                notices.append(_backwards(kept, *jump))
+                jump = None
+            last = turn.start
+        kept.append(turn)
+    if jump:
+        notices.append(_backwards(kept, *jump))
+    return tuple(kept), tuple(notices)
+
+
+def _backwards(kept: list[Turn], index: int, start: float, latest: float) -> Notice:
+    after = len(kept) - index - 1
+    what = (f"this turn and the {after} after it keep their text but lose their times" if after
+            else "this turn keeps its text but loses its time")
+    return Notice(kept[index].line, f"timestamps go backwards: {format_time(start)} comes after "
+                  f"{format_time(latest)}; {what}")
+
+
 def check_order(turns: Iterable[Turn]) -> None:
-    """Timestamps that go backwards are a reading error (usually a truncated or spliced file)."""
+    """Timestamps that go backwards as a reading error, for readers not yet moved to :func:`in_order`."""
     last: float | None = None
     for turn in turns:
         if turn.start is None:

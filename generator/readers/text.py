@@ -8,6 +8,8 @@ Turn starts (one per line)::
     [00:01:23] text                 (a timed turn that names nobody)
     Name (00:01:23): text           ... or after it
     **Name:** text                  Markdown bold labels (**Name**: text too)
+    MS. PSAKI:  text                titles in capitals, any whitespace after the colon
+    Q  text                         a reporter's question: ``Q`` or ``Q.`` with no colon
 
 Header lines, with the text on the lines after them (Otter, Descript, btctranscripts)::
 
@@ -18,57 +20,268 @@ A line that starts no turn continues the current one; a blank line starts a new 
 Text outside any turn (a file with no speakers at all, or text before the first label) is a turn
 per paragraph with no speaker. Markdown headings (``## Intro``) become chapters at the next timed
 turn; in untimed files they stay in the text as unattributed paragraphs, so nothing is lost.
+A marker such as ``**Break**: [55:30]`` (a label whose text is only a bracketed time, or a range
+``[54:39] to [54:57]``) is a chapter at that time, titled with the label: a break in the show,
+not a person; the turn before it ends there.
 
-What counts as a label is deliberately narrow, because prose has colons too: at most six words;
-the first starts with a capital letter; the others are capitalised, numbers, parenthesised or
-name particles (``van``, ``de``...). So ``MS. SMITH:``, ``Aaron van Wirdum:``, ``Speaker 0:`` and
-``Waxwing (Adam Gibson):`` are speakers, while ``7:06 P.M. EST``, ``Note that: ...``,
-``Properties of good money: ...`` and URLs are not.
+**Which lines are labels.** Prose has colons too, and real files are hard-wrapped, so a line that
+*looks* like ``Word: text`` is a turn only where a turn can start in *that* file. The reader
+first lists every line shaped like a label (one pass), then infers the file's conventions from
+that list, and accepts only the label lines that fit them. The rules, and why:
+
+1. *Shape.* At most six words, its text not ending in a link (``Slides: https://...`` and
+   ``TxProbe: Discovering ... <http://arxiv.org/...>`` are references), no
+   number of three or more digits (``PR 23792:``, ``Project 2025:``), not a note word
+   (``Note:``, ``Update:``). Any Unicode whitespace may follow the colon or indent the line:
+   briefings write ``MS. PSAKI:`` and a non-breaking space.
+2. *Style.* Each label is ALL-CAPS (``THE PRESIDENT``, ``MR. KIRBY``, ``Q``), mixed case with
+   every word capitalised (``Aaron van Wirdum``, ``Speaker 1``; name particles allowed),
+   bold (any text between ``**`` and ``:**``, so ``**$STDOUT:**`` is a guest), or a lowercase
+   handle (``roasbeef``). Other shapes (``Use case question:``) are never labels.
+3. *Paragraphs.* In a file with blank lines, a label line inside a paragraph is text unless
+   its name opened a paragraph elsewhere, it is timed, or it is capitals with a title
+   (``MS. PSAKI:``): hard-wrapped prose breaks lines at ``House:`` or ``Morgan Stanley:``.
+   Only a file where most strong labels (timed, bold, capitals, full names, or a name used
+   twice), and at least two, stand inside paragraphs writes its turns line after line.
+4. *Capitals.* Capitals with a colon are how transcribers write speakers, so they are accepted
+   once the file shows the convention (a title such as ``MS.``, ``THE``, ``SECRETARY``, a name
+   of several words, or one that recurs) or reads as a conversation. A lone ``API:`` in meeting
+   notes is text.
+5. *Mixed case.* A full name (several capitalised words, the first not a function word, so
+   not ``On Russia:``) is a label where a turn can start. A single word (``Topic:``,
+   ``Agenda:``) or a lowercase handle must recur, in a file that reads as a conversation: names
+   that recur open at least a fifth of its paragraphs. Meeting notes with ``Question:`` three
+   times in forty paragraphs are text; ``Stephan:`` and ``roasbeef:`` taking turns are not. In
+   a conversation labelled mostly in mixed case, a single word seen once after its first
+   recurring label is a speaker too (``Timo:`` asks one question); before it (``Topic:``,
+   ``Location:`` in a header) or in a file labelled in capitals (``Bridges:`` in a briefing) it
+   is text.
+6. *Bold* labels are accepted once two lines use them (the file's convention) or in a
+   conversation; *timed* labels (``[00:01:23] Name:``, ``Name  00:01:23``) always, since prose
+   does not carry timestamps.
+7. ``Q`` / ``Q.`` with no colon is a turn where the file uses capitals or reads as a
+   conversation, or opens two paragraphs that way.
+8. A short exchange has nothing recurring to learn from: where label lines open at least half
+   the paragraphs and the file has only one or two, or one of them is a full name or a title,
+   every line shaped as a label is one (``Jane Doe: Hello.`` alone; ``Eve Role:``,
+   ``By Appearances:`` and ``李小龙:`` taking turns).
+9. *Headers.* A name alone on a line, with the text below (``Stephan Livera:``), is a label when
+   such a header recurs; then any header of several words is one too. ``Bitcoin Core PRs:``
+   once above a list of links is text.
+
+When a file has label-like lines that recur but fit no convention, its text is read as paragraphs
+with no speaker, and a warning names the first such line. Times that go backwards are warnings
+too (:func:`common.in_order`): the turn keeps its text and loses its time.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
+from typing import NamedTuple
 
-from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns, parse_time, split_front_matter
+from ..model import Notice, ReadError, Transcript, Turn
+from .common import in_order, merge_turns, parse_time, split_front_matter
 
+_WS = r"[^\S\n]"  # any whitespace but a line break: briefings put non-breaking spaces after labels
 _STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_NAME = r"[^\W\d_][\w.'’&\-]*(?:[ \t]+[\w.'’&\-()]+){0,5}?"
-TURN = re.compile(
-    rf"^[ \t]*(?:\[(?P<stamp1>{_STAMP})\][ \t]*)?(?:\*\*)?(?P<name>{_NAME})"
-    rf"(?:[ \t]*\((?P<stamp2>{_STAMP})\))?(?:\*\*)?[ \t]*:(?:\*\*)?[ \t]+(?P<text>\S.*)$"
+_NAME = rf"[^\W\d_][\w.'’&\-]*(?:{_WS}+[\w.'’&\-()]+){{0,5}}?"
+LABEL = re.compile(
+    rf"(?:\[(?P<stamp1>{_STAMP})\]{_WS}*)?"
+    rf"(?:\*\*(?P<bold>[^*\n]{{1,60}}?){_WS}*(?::\*\*|\*\*{_WS}*:)"  # **Name:** or **Name**:
+    rf"|(?P<name>{_NAME})(?:{_WS}*\((?P<stamp2>{_STAMP})\))?{_WS}*:(?!\d)"  # Name: or Name (00:01:23):
+    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$)"
+    rf"(?:{_WS}*(?P<stamp3>{_STAMP}){_WS}*:?{_WS}*$|{_WS}+(?P<text>\S.*)|{_WS}*$)"
 )
-HEADER = re.compile(
-    rf"^[ \t]*(?:\[(?P<stamp1>{_STAMP})\][ \t]*)?(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?"
-    rf"(?:[ \t]*\((?P<stamp2>{_STAMP})\)|[ \t]*(?P<colon>:)(?:\*\*)?[ \t]*(?P<stamp3>{_STAMP})?|[ \t]+(?P<stamp4>{_STAMP}))"
-    r"[ \t]*:?(?:\*\*)?[ \t]*$"
-)
-STAMPED = re.compile(rf"^[ \t]*\[(?P<stamp1>{_STAMP})\][ \t]+(?P<text>\S.*)$")  # a timed turn naming nobody
+_Q = re.compile(rf"Q\.?{_WS}+(?P<text>[^\sa-z].*)")  # "Q  Thank you", never "Q and A"
+STAMPED = re.compile(rf"\[(?P<stamp>{_STAMP})\]{_WS}+(?P<text>\S.*)")  # a timed turn naming nobody
+_AT = rf"\\?\[\\*(?:{_STAMP})\\?\]"  # [55:30], or \[55:30\] and \[\\00:26:46.05\] as Markdown escapes write it
+_MARKER = re.compile(rf"\\?\[\\*(?P<at>{_STAMP})\\?\](?:{_WS}*to{_WS}*{_AT})?")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$")
-_URL_ONLY = re.compile(r"^<?https?://\S+$")
+_LINK_END = re.compile(r"<?https?://[^\s>]+>?\s*$")
+_BIG_NUMBER = re.compile(r"\d{3}")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin", "ibn",
                         "al", "el", "y", "e", "dos", "das"})
 _NOT_LABELS = frozenset({"note", "update", "edit", "ps", "p.s", "warning", "source", "edited", "transcript", "slides"})
+_TITLES = frozenset({"MR.", "MRS.", "MS.", "DR.", "THE", "SECRETARY", "PRESIDENT", "AMBASSADOR", "SENATOR",
+                     "GOVERNOR", "MAYOR", "ADMIRAL", "GENERAL", "REPRESENTATIVE", "CONGRESSMAN", "CONGRESSWOMAN"})
+_FUNCTION_WORDS = frozenset({"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "it", "its", "of",
+                             "on", "or", "so", "the", "this", "to", "with", "here", "there", "what", "why"})
+
+
+class Label(NamedTuple):
+    """A line shaped like a speaker label, before the file's conventions decide whether it is one."""
+
+    row: int  # the line's index in the body
+    name: str  # "" for a timed line that names nobody
+    style: str  # "caps", "mixed", "handle", "bold", "q", "timed" (no name) or "marker"
+    stamp: str | None
+    text: str  # "" for a header line: the turn's text is on the lines below
+    para: bool  # it opens a paragraph
 
 
 def _is_label(name: str) -> bool:
     words = name.split()
-    if not words[0][:1].isupper() or name.lower().rstrip(".") in _NOT_LABELS:
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in _PARTICLES for w in words[1:])
+
+
+@functools.lru_cache(maxsize=4096)
+def _style(name: str) -> str | None:
+    """How a name is written, or ``None`` when it cannot be a speaker label (rule 1 and 2)."""
+    if name.lower().rstrip(".") in _NOT_LABELS or _BIG_NUMBER.search(name):
+        return None
+    if name.upper() == name:
+        return "caps"
+    if _is_label(name):
+        return "mixed"
+    return "handle" if name[:1].islower() and name.isalnum() else None
+
+
+def _label(line: str, index: int, para: bool) -> Label | None:
+    """The label a stripped, non-blank line is shaped as, if any."""
+    if line[0] == "Q" and (q := _Q.match(line)) is not None:
+        return Label(index, "Q", "q", None, q["text"], para)
+    m = LABEL.match(line) if ":" in line else None  # every label and timestamp has a colon
+    if m is None:
+        m = STAMPED.match(line) if line[0] == "[" else None
+        return Label(index, "", "timed", m["stamp"], m["text"], para) if m else None
+    text = m["text"] or ""
+    name = (m["bold"] or m["name"] or m["header"]).strip()
+    marker = _MARKER.fullmatch(text) if text[:1] == "[" or text[:2] == "\\[" else None
+    if marker:
+        return Label(index, name, "marker", marker["at"], "", para)
+    style = "bold" if m["bold"] else _style(name)
+    if style is None or ("://" in text and _LINK_END.search(text)):
+        return None
+    stamp = m["stamp1"] or m["stamp2"] or m["stamp3"] or m["stamp4"] or m["stamp5"]
+    return Label(index, name, style, stamp, text, para)
+
+
+def scan(lines: list[str]) -> tuple[list[Label], int, int]:
+    """Every line shaped like a label, how many paragraphs the text has and how many non-blank
+    lines: one pass."""
+    found: list[Label] = []
+    paragraphs, filled, blank = 0, 0, True
+    for index, raw in enumerate(lines):
+        if not raw or raw.isspace():
+            blank = True
+            continue
+        para, blank = blank, False
+        paragraphs += para
+        filled += 1
+        if ":" in raw or "Q" in raw[:8]:  # every label has a colon but Q turns
+            label = _label(raw.strip(), index, para)
+            if label is not None:
+                found.append(label)
+    return found, paragraphs, filled
+
+
+class Conventions(NamedTuple):
+    """What a file's label lines show about how it labels its speakers."""
+
+    paragraphs: bool  # labels open paragraphs (rule 3)
+    caps: bool  # capitals are its labels (rule 4)
+    chat: bool  # it reads as a conversation: recurring names open many paragraphs (rule 5)
+    loose: bool  # a short exchange with nothing recurring to learn from (rule 8)
+    talk: bool  # a conversation labelled mostly in mixed case (rule 5)
+    opening: int  # the row of the conversation's first recurring label
+    bare: bool  # a name alone on a line recurs: such headers are labels (rule 9)
+    bold: bool  # bold labels are its labels (rule 6)
+    q: bool  # Q with no colon opens turns (rule 7)
+    counts: Counter[str]  # how often each name opens a turn where one can start
+
+
+def _titled(label: Label) -> bool:
+    """Capitals with a title or of several words: ``MS. PSAKI``, ``AUDIENCE MEMBER``."""
+    words = label.name.split()
+    return label.style == "caps" and (len(words) > 1 or words[0] in _TITLES)
+
+
+def _full_name(label: Label) -> bool:
+    """Several capitalised words, the first not a function word: ``Jane Doe``, not ``On Russia``."""
+    words = label.name.split()
+    return label.style == "mixed" and len(words) > 1 and words[0].lower() not in _FUNCTION_WORDS
+
+
+def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
+    """The file's conventions, from its label lines (see the module docs for the rules)."""
+    named = [f for f in found if f.style not in ("timed", "marker")]
+    everywhere = Counter(f.name for f in named)
+    strong = [f for f in named if f.stamp or f.style in ("bold", "caps", "q") or everywhere[f.name] > 1 or _full_name(f)]
+    inside = sum(not f.para for f in strong)
+    para = paragraphs > 1 and (inside < 2 or inside <= len(strong) / 2)
+    if paragraphs <= 1:
+        paragraphs = filled  # a file without blank lines: each line may be a turn
+    fitting = [f for f in named if f.para or not para]
+    counts = Counter(f.name for f in fitting)
+    recurring = [f for f in fitting if counts[f.name] > 1]
+    chat = len(recurring) >= max(2, paragraphs / 5)
+    return Conventions(
+        paragraphs=para,
+        caps=any(_titled(f) or (f.style == "caps" and counts[f.name] > 1) for f in fitting),
+        chat=chat,
+        loose=not chat and 2 * len(fitting) >= paragraphs
+        and (paragraphs <= 2 or any(_full_name(f) or _titled(f) for f in fitting)),
+        talk=chat and 2 * sum(f.style in ("mixed", "handle") for f in recurring) > len(recurring),
+        opening=min((f.row for f in recurring), default=0),
+        bare=any(_bare(f) for f in recurring),
+        bold=sum(1 for f in fitting if f.style == "bold") > 1,
+        q=sum(1 for f in fitting if f.style == "q") > 1,
+        counts=counts,
+    )
+
+
+def _fits(label: Label, c: Conventions) -> bool:
+    """Whether a label's style opens a turn under the file's conventions (position aside)."""
+    style = label.style
+    if style in ("timed", "marker") or label.stamp:
+        return True
+    if _bare(label) and not (c.bare and (c.counts[label.name] > 1 or " " in label.name)):
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in _PARTICLES for w in words[1:])
+    if c.loose:
+        return True
+    if style == "caps" or style == "q":
+        return c.caps or c.chat or (style == "q" and c.q)
+    if style == "bold":
+        return c.bold or c.chat
+    if _full_name(label) or (c.chat and c.counts[label.name] > 1):
+        return True
+    return c.talk and style == "mixed" and label.row > c.opening
 
 
-def match_turn(line: str) -> re.Match[str] | None:
-    """The turn a line starts, or ``None``; shared with format detection."""
-    m = TURN.match(line) if ":" in line else None  # every label has a colon; most lines have none
-    return m if m is not None and _is_label(m.group("name")) else None
+def _bare(label: Label) -> bool:
+    """A name alone on a line, with no time: ``Stephan Livera:`` above the text."""
+    return not label.text and not label.stamp and label.style not in ("timed", "marker")
 
 
-def match_header(line: str) -> re.Match[str] | None:
-    """A speaker header line (the text follows on the next lines), or ``None``."""
-    m = HEADER.match(line) if ":" in line and len(line) < 120 else None
-    return m if m is not None and _is_label(m.group("name")) else None
+def _placed(label: Label, c: Conventions) -> bool:
+    """Whether a label stands where the file's turns start (rule 3)."""
+    return label.para or not c.paragraphs or bool(label.stamp) or label.style == "timed" or _titled(label)
+
+
+def accept(found: list[Label], c: Conventions) -> dict[int, Label]:
+    """The label lines that start turns, by line index."""
+    starts = {f.row: f for f in found if _placed(f, c) and _fits(f, c)}
+    names = {f.name for f in starts.values() if f.style != "marker"}
+    for f in found:  # inside a paragraph: only a name that opened one elsewhere (rule 3)
+        if f.row not in starts and f.name in names and f.name:
+            starts[f.row] = f
+    return starts
+
+
+def _unclear(found: list[Label], starts: dict[int, Label], c: Conventions, first: int) -> tuple[Notice, ...]:
+    """A warning when label-like lines recur but fit no convention, so the file reads as prose."""
+    if any(f.name for f in starts.values()):
+        return ()
+    recurring = [f for f in found if f.style not in ("timed", "marker") and c.counts[f.name] > 1]
+    if not recurring:
+        return ()
+    f = recurring[0]
+    return (Notice(first + f.row, f"lines such as {f.name + ':'!r} look like speaker labels ({c.counts[f.name]} "
+                   "times) but fit no labelling convention of this file; read as paragraphs with no speaker "
+                   "(write labels as 'Jane Doe: text', one per paragraph)"),)
 
 
 class _Turns:
@@ -110,61 +323,42 @@ class _Turns:
         self.paragraphs = [[]]
 
 
-def _start(m: re.Match[str]) -> str | None:
-    return next((v for k, v in m.groupdict().items() if k.startswith("stamp") and v), None)
-
-
-def _bare_labels(lines: list[str]) -> set[str]:
-    """Labels written alone on a line (``Name:``) that are speakers: those that recur and, once
-    the file is seen to use the style, any of several words. A one-off ``Topics:`` or
-    ``Bitcoin Core PRs:`` in notes is a section title, not a speaker."""
-    seen: dict[str, int] = {}
-    bare: set[str] = set()
-    for line in lines:
-        m = match_header(line) if line.rstrip().endswith(":") else match_turn(line)
-        if m:
-            seen[m.group("name")] = seen.get(m.group("name"), 0) + 1
-            if "text" not in m.groupdict():
-                bare.add(m.group("name"))
-    recurring = {name for name in bare if seen[name] > 1}
-    return recurring | {name for name in bare if " " in name} if recurring else set()
-
-
-def _turn_start(raw: str, bare: set[str]) -> re.Match[str] | None:
-    m = match_header(raw)
-    if m is not None and (_start(m) or m.group("name") in bare):
-        return m
-    m = match_turn(raw)
-    if m is not None and _URL_ONLY.match(m.group("text")):
-        return None  # "Slides: https://..." is a link, not speech
-    return m or (STAMPED.match(raw) if raw.lstrip().startswith("[") else None)
-
-
-def read(text: str, path: str) -> Transcript:
-    meta, body, first = split_front_matter(text)
+def _collect(lines: list[str], starts: dict[int, Label], first: int) -> _Turns:
     out = _Turns()
-    lines = body.splitlines()
-    bare = _bare_labels(lines)
-    starts = [_turn_start(raw, bare) for raw in lines]
-    timed = any(m and _start(m) for m in starts)
-    for number, (raw, m) in enumerate(zip(lines, starts, strict=True), start=first):
-        if m:
-            stamp = _start(m)
-            start = parse_time(stamp, number) if stamp else None
-            name = (m.groupdict().get("name") or "").strip().strip("*").strip()
-            out.begin(name, start, number, m.groupdict().get("text") or "")
+    timed = any(f.stamp for f in starts.values())
+    for index, raw in enumerate(lines):
+        number = first + index
+        label = starts.get(index)
+        if label is not None:
+            start = parse_time(label.stamp, number) if label.stamp else None
+            if label.style == "marker":  # a break in the show: a chapter, and the turn before ends
+                out.begin("", None, number)
+                out.chapters.append({"start": start, "title": label.name})
+            else:
+                out.begin(label.name, start, number, label.text)
             continue
-        heading = _HEADING.match(raw)
-        if heading and timed:
+        heading = _HEADING.match(raw) if timed and raw[:1] in " #" else None
+        if heading:
             out.flush()
             out.paragraphs, out.heading = [[]], heading.group("title")
             continue
         out.add(raw, number)
     out.flush()
+    return out
+
+
+def read(text: str, path: str) -> Transcript:
+    meta, body, first = split_front_matter(text)
+    lines = body.splitlines()
+    found, paragraphs, filled = scan(lines)
+    conventions = infer(found, paragraphs, filled)
+    starts = accept(found, conventions)
+    out = _collect(lines, starts, first)
     turns = tuple(t for t in out.turns if t.text)
     if not turns:
         raise ReadError(first, "expected turns such as 'Jane Doe: Hello.', found no text")
-    check_order(turns)
+    ordered, backwards = in_order(turns)
     if out.chapters and "chapters" not in meta:
         meta["chapters"] = out.chapters
-    return Transcript(merge_turns(turns), meta)
+    notices = _unclear(found, starts, conventions, first) + backwards
+    return Transcript(merge_turns(ordered), meta, notices=notices)

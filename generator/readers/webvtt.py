@@ -11,7 +11,7 @@ into one turn that keeps the first start time.
 from __future__ import annotations
 
 from ..model import ReadError, Transcript
-from .common import check_order
+from .common import in_order
 from .cues import scan, turns_of
 
 _SKIP = ("NOTE", "STYLE", "REGION")
@@ -30,8 +30,8 @@ def read(text: str, path: str) -> Transcript:
     if not turns:
         raise ReadError(text.count("\n") + 1,
                         "expected cues such as '00:00:01.000 --> 00:00:04.000' followed by text, found none")
-    check_order(turns)
-    return Transcript(turns)
+    turns, notices = in_order(turns)
+    return Transcript(turns, notices=notices)
 
 
 def _lines(body: str) -> list[str]:

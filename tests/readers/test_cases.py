@@ -1,8 +1,9 @@
 """Reader golden cases as data: ``cases/<format>/<name>.<ext>`` beside ``<name>.expected.yml``.
 
 The expected file holds either ``turns:`` (each ``speaker``, ``start``, ``text`` and, when
-given, ``end``; times in seconds) and optionally ``meta:`` (a subset of the file's own
-metadata), or ``error:`` with the exact ``line: message`` the reader must raise. ``format:``
+given, ``end``; times in seconds), optionally ``meta:`` (a subset of the file's own
+metadata) and ``notices:`` (the exact ``line: message`` of every warning, none when absent), or
+``error:`` with the exact ``line: message`` the reader must raise. ``format:``
 forces a reader, as an episode's metadata would; otherwise the format is detected, and the
 folder name is the format detection must find.
 """
@@ -52,6 +53,7 @@ def test_reader_case(path: Path) -> None:
     got = [_turn(t, set(w)) for t, w in zip(transcript.turns, want, strict=False)]
     assert got == want
     assert len(transcript.turns) == len(want)
+    assert [f"{n.line}: {n.message}" for n in transcript.notices] == expected.get("notices", [])
     for key, value in (expected.get("meta") or {}).items():
         assert transcript.meta.get(key) == value, key
 
