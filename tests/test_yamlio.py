@@ -29,10 +29,7 @@ def error(text: str, first_line: int = 1) -> str:
     ("when: !!timestamp soon\n", "1: expected a date such as 2024-05-01, found 'soon'"),
     ("n: !!int abc\n", "1: expected a valid int, found 'abc'"),
     ("n: !!float abc\n", "1: expected a valid float, found 'abc'"),
-    ("duration: .nan\n", "1: expected a finite number, found '.nan'"),
-    ("duration: -.inf\n", "1: expected a finite number, found '-.inf'"),
-    ("duration: 1.0e+999\n", "1: expected a finite number, found '1.0e+999'"),
-    ("duration: 1" + "0" * 400 + "\n", "1: expected a number below 1e300, found one of 401 digits"),
+    ("n: 1" + "0" * 5000 + "\n", "1: expected a valid int, found '1" + "0" * 55 + "..."),
     ("a: &a [*a]\n", "1: alias *a is inside the node it names: expected an alias to a node that is complete"),
     ("tags: " + "[" * 10_000, "1: expected YAML nested at most 64 levels deep, found deeper nesting"),
 ])
@@ -74,3 +71,8 @@ def test_deep_flow_nesting_is_refused_while_scanning() -> None:
     expected = "6: expected YAML nested at most 64 levels deep, found deeper nesting"
     assert error("a: 1\ntags: " + "[{" * 4000, first_line=5) == expected
     assert time.perf_counter() - began < 0.2
+
+
+def test_numbers_load_as_numbers_and_the_schema_checks_ranges() -> None:
+    data = yamlio.loads("a: .nan\nb: -.inf\nc: 1" + "0" * 400 + "\n")
+    assert data["a"] != data["a"] and data["b"] == float("-inf") and data["c"] == 10**400

@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .. import yamlio
+from .. import schema, yamlio
 from ..model import Notice, ReadError, Turn
 
-#: The time range every reader accepts, in seconds: ``0 <= t < MAX_SECONDS`` (1,000 hours: a
-#: 100-hour livestream is long but real). A time outside it (negative, NaN, infinite, a 400-digit
-#: hour) is a broken or hostile file, refused with its line rather than rendered as nonsense.
-MAX_SECONDS = 1000 * 3600
+#: The time range every reader accepts, in seconds: ``0 <= t < MAX_SECONDS`` (1,000 hours, the
+#: schema's limit for times in metadata too: a 100-hour livestream is long but real). A time outside
+#: it (negative, NaN, infinite, a 400-digit hour) is a broken or hostile file, refused with its line.
+MAX_SECONDS = schema.MAX_SECONDS
+_HOURS = f"{MAX_SECONDS / 3600:.0f}"
 _TIME = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
 
 
@@ -36,7 +37,7 @@ def clock_seconds(hours: str | None, minutes: str, seconds: str, frac: str | Non
     error (``int()`` of thousands of digits is slow, and the result overflows a float)."""
     hours = (hours or "").lstrip("0")
     if len(hours) > 6:
-        raise ReadError(line, f"expected a time from 0 to {MAX_SECONDS // 3600} hours, found an hour field of "
+        raise ReadError(line, f"expected a time from 0 to {_HOURS} hours, found an hour field of "
                         f"{len(hours)} digits")
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
@@ -48,7 +49,7 @@ def check_seconds(seconds: float, line: int, found: object = None) -> float:
     if 0 <= seconds < MAX_SECONDS:  # False for NaN too
         return seconds
     shown = seconds if found is None else found
-    raise ReadError(line, f"expected a time from 0 to {MAX_SECONDS // 3600} hours, found {shown!r}")
+    raise ReadError(line, f"expected a time from 0 to {_HOURS} hours, found {shown!r}")
 
 
 def format_time(seconds: float, *, sep: str = ".", millis: bool = True) -> str:
