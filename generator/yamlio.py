@@ -62,36 +62,44 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
-        line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                raise _Refused(line, f"expected at most {MAX_ALIASES:,} aliases (*name), found more")
-            node = super().compose_node(parent, index)
-            if id(node) not in self.sizes:
-                raise _Refused(line, f"alias *{event.anchor} is inside the node it names: expected an alias "
-                               "to a node that is complete")
-            return node
+            return self._alias(parent, index, event)
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _Refused(line, f"expected YAML nested at most {MAX_DEPTH} levels deep, found deeper nesting")
+            raise _Refused(event.start_mark.line + 1, f"expected YAML nested at most {MAX_DEPTH} levels deep, "
+                           "found deeper nesting")
         node = super().compose_node(parent, index)
         self.depth -= 1
         if node is not None:
-            self._measure(node, line)
+            self._measure(node)
         return node
 
-    def _measure(self, node: yaml.Node, line: int) -> None:
+    def _alias(self, parent: yaml.Node | None, index: Any, event: yaml.AliasEvent) -> yaml.Node | None:
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise _Refused(line, f"expected at most {MAX_ALIASES:,} aliases (*name), found more")
+        node = super().compose_node(parent, index)
+        if id(node) not in self.sizes:
+            raise _Refused(line, f"alias *{event.anchor} is inside the node it names: expected an alias "
+                           "to a node that is complete")
+        return node
+
+    def _measure(self, node: yaml.Node) -> None:
         """Count the values ``node`` expands to, and refuse aliases that multiply them past the budget."""
-        children = node.value if isinstance(node, yaml.SequenceNode) else (
-            [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else [])
-        size = 1 + sum(self.sizes[id(child)] for child in children)
+        sizes = self.sizes
+        if isinstance(node, yaml.SequenceNode):
+            size = 1 + sum(sizes[id(child)] for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            size = 1 + sum(sizes[id(key)] + sizes[id(value)] for key, value in node.value)
+        else:
+            size = 1
         self.nodes += 1
-        self.sizes[id(node)] = size
+        sizes[id(node)] = size
         budget = self.nodes + max(self.nodes, MAX_ALIAS_VALUES)
         if size > budget:
-            raise _Refused(line, f"expected aliases (*name) to repeat at most {budget - self.nodes:,} values, "
-                           f"found ones that expand to {size:,} (an alias bomb?)")
+            raise _Refused(node.start_mark.line + 1, f"expected aliases (*name) to repeat at most "
+                           f"{budget - self.nodes:,} values, found ones that expand to {size:,} (an alias bomb?)")
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         try:

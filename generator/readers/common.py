@@ -29,18 +29,27 @@ def parse_time(value: str, line: int = 0) -> float:
     if not m:
         raise ReadError(line, f"expected a timestamp such as 00:01:23.450, found {value!r}")
     hours, minutes, seconds, frac = m.groups()
-    return check_seconds(clock_seconds(hours, minutes or "0", seconds, frac, line), line, value.strip())
+    return clock_seconds(hours, minutes or "0", seconds, frac, line)
 
 
 def clock_seconds(hours: str | None, minutes: str, seconds: str, frac: str | None, line: int) -> float:
-    """Seconds from the digit groups of a clock time; an hour field too long to be a time is an
-    error (``int()`` of thousands of digits is slow, and the result overflows a float)."""
-    hours = (hours or "").lstrip("0")
-    if len(hours) > 6:
-        raise ReadError(line, f"expected a time from 0 to {_HOURS} hours, found an hour field of "
-                        f"{len(hours)} digits")
+    """Seconds from the digit groups of a clock time (minutes and seconds of at most two digits);
+    past :data:`MAX_SECONDS`, possible only with three or more hour digits, is an error."""
+    if hours is not None and len(hours) > 2:
+        return _long_clock(hours, minutes, seconds, frac, line)
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
+
+
+def _long_clock(hours: str, minutes: str, seconds: str, frac: str | None, line: int) -> float:
+    """A clock time with a long hour field: in range, and never ``int()`` of thousands of digits
+    (slow, and the result overflows a float)."""
+    written = f"{hours}:{minutes}:{seconds}" + (f".{frac}" if frac else "")
+    digits = hours.lstrip("0")
+    if len(digits) > 6:
+        raise ReadError(line, f"expected a time from 0 to {_HOURS} hours, found an hour field of {len(digits)} digits")
+    total = int(digits or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    return check_seconds(total + int(frac.ljust(3, "0")) / 1000 if frac else float(total), line, written)
 
 
 def check_seconds(seconds: float, line: int, found: object = None) -> float:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import ReadError, Turn
-from .common import check_seconds, clock_seconds
+from .common import clock_seconds
 
 _PARTS = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 TIMING = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t].*)?$")
@@ -38,16 +38,7 @@ def timing(line: str, number: int) -> tuple[float, float] | None:
     if not m:
         raise ReadError(number, f"expected a cue timing such as '00:01:02.500 --> 00:01:05.000', found {line.strip()!r}")
     h1, m1, s1, f1, h2, m2, s2, f2 = m.groups()
-    return _seconds(h1, m1, s1, f1, number), _seconds(h2, m2, s2, f2, number)
-
-
-def _seconds(hours: str | None, minutes: str, seconds: str, frac: str | None, line: int) -> float:
-    """A timing's seconds; past ``common.MAX_SECONDS`` (only possible with 3+ hour digits) is an error."""
-    if hours is not None and len(hours) > 2:
-        found = f"{hours}:{minutes}:{seconds}" + (f".{frac}" if frac else "")
-        return check_seconds(clock_seconds(hours, minutes, seconds, frac, line), line, found)
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
+    return clock_seconds(h1, m1, s1, f1, number), clock_seconds(h2, m2, s2, f2, number)
 
 
 def clean(text: str) -> str:
@@ -115,7 +106,7 @@ def scan(text: str) -> list[tuple[int, float, float, str]]:
     line = 1 + parts[0].count("\n")
     for i in range(1, len(parts), 9):
         h1, m1, s1, f1, h2, m2, s2, f2, body = parts[i:i + 9]
-        cues.append((line, _seconds(h1, m1, s1, f1, line), _seconds(h2, m2, s2, f2, line), body))
+        cues.append((line, clock_seconds(h1, m1, s1, f1, line), clock_seconds(h2, m2, s2, f2, line), body))
         line += 1 + body.count("\n")
     return cues
 

@@ -29,7 +29,7 @@ def read(text: str, path: str) -> Transcript:
     for i, seg in enumerate(segments):
         if not isinstance(seg, dict) or not isinstance(seg.get("body"), str):
             raise ReadError(1, f"segment {i}: expected an object with 'body' text, found {shape(seg)}")
-        start, end = _seconds(seg.get("startTime"), i), _seconds(seg.get("endTime"), i)
+        start, end = json_seconds(seg.get("startTime"), i), json_seconds(seg.get("endTime"), i)
         turns.append(Turn(str(seg.get("speaker") or "").strip(), seg["body"].strip(), start, end, 1))
     merged = _join_words(turns)
     check_order(merged)
@@ -46,13 +46,10 @@ def _join_words(turns: list[Turn]) -> tuple[Turn, ...]:
     return merge_turns(turns)
 
 
-def _seconds(value: Any, index: int) -> float | None:
-    return json_seconds(value, f"segment {index}")
-
-
-def json_seconds(value: Any, where: str, scale: float = 1.0) -> float | None:
+def json_seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
     """A time in seconds from a JSON number or numeric string (``scale`` 0.001 for milliseconds),
-    ``None`` for null; anything else, or a time outside ``common.MAX_SECONDS``, is an error."""
+    ``None`` for null; anything else, or a time outside ``common.MAX_SECONDS``, is an error
+    naming the segment ``index``."""
     if value is None:
         return None
     try:
@@ -60,10 +57,10 @@ def json_seconds(value: Any, where: str, scale: float = 1.0) -> float | None:
     except OverflowError:  # an integer of hundreds of digits
         number = math.inf
     except (TypeError, ValueError):
-        raise ReadError(1, f"{where}: expected a time in seconds, found {found(value)}") from None
-    if not 0 <= number < MAX_SECONDS:  # also refuses NaN and infinities
-        raise ReadError(1, f"{where}: expected a time from 0 to {MAX_SECONDS / 3600:.0f} hours, found {found(value)}")
-    return number
+        raise ReadError(1, f"segment {index}: expected a time in seconds, found {found(value)}") from None
+    if 0 <= number < MAX_SECONDS:  # False for NaN too
+        return number
+    raise ReadError(1, f"segment {index}: expected a time from 0 to {MAX_SECONDS / 3600:.0f} hours, found {found(value)}")
 
 
 def found(value: Any) -> str:

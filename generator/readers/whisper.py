@@ -95,5 +95,5 @@ def _names(value: Any) -> dict[str, str]:
 
 def seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
     """A time in seconds (``scale`` 0.001 for milliseconds); numbers or numeric strings."""
-    number = json_seconds(value, f"segment {index}", scale)
+    number = json_seconds(value, index, scale)
     return None if number is None else round(number, 3)
