@@ -193,16 +193,16 @@ def test_parse_time_is_a_time_or_read_error(value: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "text"), [
-    ("podcast-html", "<p>" + "</" * 50_000),
-    ("podcast-html", "<p>" + "<!--" * 25_000),
-    ("podcast-html", "<p>" + "<?" * 50_000),
-    ("podcast-html", "<p>" + "<a" * 50_000),
-    ("webvtt", "WEBVTT\n\n00:01.000 --> 00:02.000\n" + "<a" * 50_000),
-    ("webvtt", "WEBVTT\n\n00:01.000 --> 00:02.000\n" + "<v " * 30_000),
-    ("srt", "1\n00:00:01,000 --> 00:00:02,000\nx " + "<b" * 50_000),
+    ("podcast-html", "<p>" + "</" * 100_000),
+    ("podcast-html", "<p>" + "<!--" * 50_000),
+    ("podcast-html", "<p>" + "<?" * 100_000),
+    ("podcast-html", "<p>" + "<a" * 100_000),
+    ("webvtt", "WEBVTT\n\n00:01.000 --> 00:02.000\n" + "<a" * 100_000),
+    ("webvtt", "WEBVTT\n\n00:01.000 --> 00:02.000\n" + "<v " * 70_000),
+    ("srt", "1\n00:00:01,000 --> 00:00:02,000\nx " + "<b" * 100_000),
 ], ids=lambda v: v[:20])
 def test_unclosed_markup_takes_linear_time(name: str, text: str) -> None:
-    """100 KB of unclosed tags took 5 s to minutes (quadratic rescans); now well under a second."""
+    """200 KB of unclosed tags took 8 s to minutes (quadratic rescans); now well under a second."""
     began = time.perf_counter()
     check(readers.READERS[name], text, "hostile")
-    assert time.perf_counter() - began < 1.5
+    assert time.perf_counter() - began < 3.0
