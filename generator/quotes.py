@@ -40,6 +40,10 @@ SENTENCES_PER_TURN = 12  # a long monologue's best line is near its start often 
 TURNS_CONSIDERED = 8  # the longest turns of an appearance: short ones are rarely the quote
 
 
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
 @dataclass(frozen=True)
 class Quote:
     turn: EpisodeTurn
@@ -48,8 +52,11 @@ class Quote:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of one turn's ``text``, notes and backslash escapes removed."""
+    """The sentences of one turn's ``text``, notes, backslash escapes and Markdown links and
+    emphasis removed (a quote is plain text: ``[the spec](https://...)`` reads as "the spec")."""
     text = notes.strip(text)
+    if "[" in text or "*" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", text))
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     return [s.strip() for s in _SENTENCE.split(text.replace("\n\n", " ")) if s.strip()]

@@ -162,3 +162,10 @@ def test_markdown_transcript_with_images_and_notes_builds_strict(tmp_path: Path)
     assert ('<div class="onr-turn-text"><p>Here is the <strong>orbit</strong> '
             f'<img src="orbit.png" alt="Orbit diagram" loading="lazy"> {NOTE.format("laughs")} '
             "and gone and bad.</p></div>") in text
+
+
+def test_quotes_read_markdown_as_plain_text() -> None:
+    from generator import quotes
+
+    text = "I read **the** [spec](https://example.org/spec \"t\") and it said *no* \\[laughs\\]. 2 * 3 is six."
+    assert quotes.sentences(text) == ["I read the spec and it said no.", "2 * 3 is six."]
