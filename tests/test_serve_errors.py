@@ -9,7 +9,7 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def status(url: str) -> int:
 
 
 @contextmanager
-def serving(project: Path, log: Path) -> Iterator[tuple[str, object]]:
+def serving(project: Path, log: Path) -> Iterator[tuple[str, Callable[[], int]]]:
     """``mkdocs serve`` of ``project`` on a free loopback port; yields its URL and a build counter."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -65,11 +65,11 @@ def serving(project: Path, log: Path) -> Iterator[tuple[str, object]]:
         server.wait(timeout=10)
 
 
-def settle(builds: object, log: Path) -> int:
+def settle(builds: Callable[[], int], log: Path) -> int:
     """Wait for the first build and for the watcher to start; returns the number of builds."""
-    assert wait_for(lambda: builds() >= 1), log.read_text()  # type: ignore[operator]
+    assert wait_for(lambda: builds() >= 1), log.read_text()
     wait_for(lambda: False, timeout=3)  # the watcher may rebuild once as it starts
-    return int(builds())  # type: ignore[operator]
+    return builds()
 
 
 def test_a_file_with_bad_front_matter_drops_its_page_while_serving(tmp_path: Path) -> None:
@@ -82,13 +82,13 @@ def test_a_file_with_bad_front_matter_drops_its_page_while_serving(tmp_path: Pat
         settled = settle(builds, log)
         assert status(url + EPISODE) == 200
         transcript.write_text(good.replace("title: Untimed Notes", "title: [Untimed Notes"))
-        assert wait_for(lambda: builds() == settled + 1), log.read_text()  # type: ignore[operator]
-        assert "untimed.md:3: not valid YAML" in log.read_text()  # a warning naming the file
-        assert status(url + EPISODE) == 404  # that page is left out, as in a build
+        # One save may reach the watcher as two events under load: wait for outcomes, not counts.
+        assert wait_for(lambda: builds() > settled), log.read_text()
+        assert wait_for(lambda: "untimed.md:3: not valid YAML" in log.read_text()), log.read_text()
+        assert wait_for(lambda: status(url + EPISODE) == 404), log.read_text()  # left out, as in a build
         assert status(url) == 200 and status(url + OTHER) == 200
         transcript.write_text(good)
-        assert wait_for(lambda: builds() == settled + 2), log.read_text()  # type: ignore[operator]
-        assert status(url + EPISODE) == 200
+        assert wait_for(lambda: status(url + EPISODE) == 200), log.read_text()
 
 
 def test_an_unexpected_error_keeps_the_last_good_site_while_serving(tmp_path: Path) -> None:
@@ -100,7 +100,8 @@ def test_an_unexpected_error_keeps_the_last_good_site_while_serving(tmp_path: Pa
         settled = settle(builds, log)
         marker.write_text("")
         assert wait_for(lambda: "injected failure" in log.read_text()), log.read_text()
-        assert wait_for(lambda: builds() == settled + 1), log.read_text()  # type: ignore[operator]
+        assert wait_for(lambda: builds() > settled), log.read_text()
+        assert wait_for(lambda: "serving the last good pages" in log.read_text()), log.read_text()
         assert "RuntimeError: injected failure while reading the archive" in log.read_text()
         assert "serving the last good pages" in log.read_text()
         for page in ("", EPISODE, OTHER, "speakers/lena-fisk/"):
@@ -108,7 +109,7 @@ def test_an_unexpected_error_keeps_the_last_good_site_while_serving(tmp_path: Pa
         # Fixed: the next change rebuilds the archive as it now is.
         marker.unlink()
         (project / "content/shows/night-lab/untimed.md").open("a").write("\nLena Fisk: Added after the fix.\n")
-        assert wait_for(lambda: builds() >= settled + 2), log.read_text()  # type: ignore[operator]
+        assert wait_for(lambda: builds() >= settled + 2), log.read_text()
         assert wait_for(lambda: "Added after the fix." in urllib.request.urlopen(url + EPISODE, timeout=10).read().decode())
 
 
@@ -123,7 +124,7 @@ def test_serve_starts_even_when_the_archive_cannot_be_read(tmp_path: Path) -> No
         assert "injected failure" in log.read_text()
         assert status(url + "about/") == 200  # the hand-written pages are served meanwhile
         marker.unlink()
-        assert wait_for(lambda: builds() > settled), log.read_text()  # type: ignore[operator]
+        assert wait_for(lambda: builds() > settled), log.read_text()
         assert wait_for(lambda: status(url + EPISODE) == 200), log.read_text()
 
 
