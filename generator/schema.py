@@ -89,7 +89,7 @@ def seconds(value: Any) -> float:
         except ReadError as exc:
             raise Invalid(exc.message) from None
     if not 0 <= value < MAX_SECONDS or not math.isfinite(value):  # NaN fails both; 10**400 the first
-        raise Invalid(f"expected a time between 0 and {MAX_SECONDS:.0f} seconds, found {found(value)}")
+        raise Invalid(f"expected a time from 0 to {MAX_SECONDS / 3600:.0f} hours, found {found(value)}")
     return float(value)
 
 

@@ -131,7 +131,7 @@ EXPECTED = {
     "content/shows/evil/2024-01-06-audio-javascript.md:2": "audio left out",
     "content/shows/evil/2024-01-07-symlink.md:1": "symlink leads outside content/: not read",
     "content/shows/evil/2024-02-01-impossible-date.md:2": "",
-    "content/shows/evil/2024-02-02-not-finite.md:2": "'duration': expected a time between 0 and",
+    "content/shows/evil/2024-02-02-not-finite.md:2": "'duration': expected a time from 0 to 1000 hours",
     "content/shows/evil/2024-02-02-not-finite.md:3": "'chapters' left out",
     "content/shows/evil/2024-02-03-format-mapping.md:2": "'format': expected one of",
     "content/shows/evil/2024-02-04-deep.json:1": "",

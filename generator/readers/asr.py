@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns
+from .common import in_order, merge_turns
 from .podcast_json import load_json, shape
 from .whisper import seconds
 
@@ -110,5 +110,5 @@ def _transcript(turns: list[Turn]) -> Transcript:
     merged = merge_turns(turns)
     if not merged:
         raise ReadError(1, "expected speech with text, found none")
-    check_order(merged)
-    return Transcript(merged)
+    ordered, notices = in_order(merged)
+    return Transcript(ordered, notices=notices)

@@ -158,17 +158,3 @@ def _backwards(kept: list[Turn], index: int, start: float, latest: float) -> Not
             else "this turn keeps its text but loses its time")
     return Notice(kept[index].line, f"timestamps go backwards: {format_time(start)} comes after "
                   f"{format_time(latest)}; {what}")
-
-
-def check_order(turns: Iterable[Turn]) -> None:
-    """Timestamps that go backwards as a reading error, for readers not yet moved to :func:`in_order`."""
-    last: float | None = None
-    for turn in turns:
-        if turn.start is None:
-            continue
-        if last is not None and turn.start + 1.0 < last:
-            raise ReadError(
-                turn.line,
-                f"timestamps go backwards: {format_time(turn.start)} comes after {format_time(last)}",
-            )
-        last = turn.start

@@ -10,7 +10,7 @@ import re
 from html.parser import HTMLParser
 
 from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns, parse_time
+from .common import in_order, merge_turns, parse_time
 
 # A "<" that starts no complete tag, comment, declaration or processing instruction before the next
 # "<" is text, as in a browser. Escaped before parsing, because html.parser (3.11's, and others
@@ -64,5 +64,5 @@ def read(text: str, path: str) -> Transcript:
         raise ReadError(1, "expected Podcasting 2.0 HTML such as '<cite>Jane:</cite> <time>0:00</time> <p>Hello.</p>', "
                         "found no <p> text")
     merged = merge_turns(parser.turns)
-    check_order(merged)
-    return Transcript(merged)
+    ordered, notices = in_order(merged)
+    return Transcript(ordered, notices=notices)

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import MAX_SECONDS, check_order, merge_turns
+from .common import MAX_SECONDS, in_order, merge_turns
 
 #: How deeply JSON may nest: transcripts need 6 levels (AWS items); deeper is refused before any
 #: code recurses into it.
@@ -32,9 +32,9 @@ def read(text: str, path: str) -> Transcript:
         start, end = json_seconds(seg.get("startTime"), i), json_seconds(seg.get("endTime"), i)
         turns.append(Turn(str(seg.get("speaker") or "").strip(), seg["body"].strip(), start, end, 1))
     merged = _join_words(turns)
-    check_order(merged)
+    ordered, notices = in_order(merged)
     meta = {k: v for k, v in data.items() if k not in ("segments", "version")}
-    return Transcript(merged, meta)
+    return Transcript(ordered, meta, notices=notices)
 
 
 def _join_words(turns: list[Turn]) -> tuple[Turn, ...]:

@@ -98,7 +98,9 @@ _Q = re.compile(rf"Q\.?{_WS}+(?P<text>[^\sa-z].*)")  # "Q  Thank you", never "Q 
 STAMPED = re.compile(rf"\[(?P<stamp>{_STAMP})\]{_WS}+(?P<text>\S.*)")  # a timed turn naming nobody
 _AT = rf"\\?\[\\*(?:{_STAMP})\\?\]"  # [55:30], or \[55:30\] and \[\\00:26:46.05\] as Markdown escapes write it
 _MARKER = re.compile(rf"\\?\[\\*(?P<at>{_STAMP})\\?\](?:{_WS}*to{_WS}*{_AT})?")
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$")
+# The title's trailing " ##" is stripped in Python: a lazy ".*?" before "[ \t#]*$" is quadratic on
+# a long line of hashes (104 s for 100 KB).
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?P<title>\S.*)$")
 _LINK_END = re.compile(r"<?https?://[^\s>]+>?\s*$")
 _BIG_NUMBER = re.compile(r"\d{3}")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "bin", "ibn",
@@ -340,7 +342,7 @@ def _collect(lines: list[str], starts: dict[int, Label], first: int) -> _Turns:
         heading = _HEADING.match(raw) if timed and raw[:1] in " #" else None
         if heading:
             out.flush()
-            out.paragraphs, out.heading = [[]], heading.group("title")
+            out.paragraphs, out.heading = [[]], heading.group("title").rstrip(" \t#") or heading.group("title")
             continue
         out.add(raw, number)
     out.flush()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import check_order, merge_turns
+from .common import in_order, merge_turns
 from .podcast_json import json_seconds, load_json, shape
 
 _SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
@@ -36,9 +36,9 @@ def read(text: str, path: str) -> Transcript:
     merged = merge_turns(turns)
     if not merged:
         raise ReadError(1, "expected Whisper segments with text, found none")
-    check_order(merged)
+    ordered, notices = in_order(merged)
     meta = {"language": data["language"]} if isinstance(data, dict) and isinstance(data.get("language"), str) else {}
-    return Transcript(merged, meta)
+    return Transcript(ordered, meta, notices=notices)
 
 
 def _segment(seg: dict[str, Any], index: int, names: dict[str, str]) -> list[Turn]:
