@@ -121,16 +121,9 @@ def _read_show(folder: Path, directory: Directory, out: Collector) -> Show | Non
     if not sid:
         out.add(folder, 1, f"show folder {folder.name!r} gives no usable id: use letters, digits and hyphens")
         return None
-    data: Any = {}
-    if path.exists() and sources.inside(path, out.content):
-        try:
-            data = yamlio.load(path) or {}
-        except ReadError as exc:
-            out.add(path, exc.line, exc.message)
-            return None
-        if not isinstance(data, dict):
-            out.add(path, 1, "expected a mapping such as 'title: My Show'")
-            return None
+    data = _mapping(path, out, "title: My Show")
+    if data is None:
+        return None
     report = schema.Report([])
     fields = schema.validate(data, schema.SHOW, "show.yml", report, lambda k: _line_of(data, k))
     out.report(path, report)
@@ -177,21 +170,26 @@ def _read_episodes(
     return published, hidden
 
 
+def _mapping(path: Path, out: Collector, example: str) -> dict[str, Any] | None:
+    """A YAML mapping under content/ (``{}`` when there is no such file); ``None``, reported,
+    when it is broken: what it describes is then left out."""
+    if not path.exists() or not sources.inside(path, out.content):
+        return {}
+    try:
+        data = yamlio.load(path) or {}
+    except ReadError as exc:
+        out.add(path, exc.line, exc.message)
+        return None
+    if not isinstance(data, dict):
+        out.add(path, 1, f"expected a mapping such as '{example}'")
+        return None
+    return data
+
+
 def _sidecar(path: Path, out: Collector) -> dict[str, Any] | None:
     """The metadata in ``<same stem>.yml`` beside a transcript; ``None`` (reported) when it is
     broken: the episode is then left out, since the sidecar may be what marks it a draft."""
-    sidecar = path.with_suffix(".yml")
-    if not sidecar.exists() or not sources.inside(sidecar, out.content):
-        return {}
-    try:
-        data = yamlio.load(sidecar) or {}
-    except ReadError as exc:
-        out.add(sidecar, exc.line, exc.message)
-        return None
-    if not isinstance(data, dict):
-        out.add(sidecar, 1, "expected a mapping of episode metadata such as 'title: ...'")
-        return None
-    return data
+    return _mapping(path.with_suffix(".yml"), out, "title: Episode title")
 
 
 def _format(sidecar: dict[str, Any]) -> str | None:
