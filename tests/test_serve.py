@@ -21,6 +21,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def builds(log: Path) -> int:
+    """Builds started so far. (MkDocs' "Documentation built in 0.43 seconds" cannot be counted: its
+    logger drops a message identical to the one before, so two builds of equal length log once.)"""
+    return log.read_text().count("Building documentation")
+
+
 def wait_for(predicate: Callable[[], object], timeout: float = 20.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -42,20 +48,18 @@ def test_serve_rebuilds_on_content_change_without_looping(tmp_path: Path) -> Non
             cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     try:
-        def builds() -> int:
-            return log.read_text().count("Documentation built")
-
-        assert wait_for(lambda: builds() >= 1), log.read_text()
+        assert wait_for(lambda: builds(log) >= 1 and "Serving on" in log.read_text()), log.read_text()
         time.sleep(3)  # a loop would show as further builds with nothing changed
-        settled = builds()
+        settled = builds(log)
         assert settled <= 2, log.read_text()  # at most one rebuild as the watcher starts, never a loop
         with (project / "content/shows/night-lab/untimed.md").open("a") as transcript:
             transcript.write("\nLena Fisk: A sentence added while serving.\n")
-        assert wait_for(lambda: builds() == settled + 1), log.read_text()
+        url = f"http://127.0.0.1:{port}/shows/night-lab/untimed/"
+        assert wait_for(lambda: "A sentence added while serving." in urllib.request.urlopen(url).read().decode())
+        changed = builds(log)
+        assert changed - settled in (1, 2), log.read_text()  # one save; under load it may arrive as two events
         time.sleep(3)
-        assert builds() == settled + 1, log.read_text()
-        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/shows/night-lab/untimed/").read().decode()
-        assert "A sentence added while serving." in page
+        assert builds(log) == changed, log.read_text()  # and then nothing more: no loop
     finally:
         server.terminate()
         server.wait(timeout=10)
