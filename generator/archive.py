@@ -19,6 +19,8 @@ from .model import Appearance, Archive, Chapter, Episode, EpisodeTurn, Person, P
 from .schema import SLUG
 from .speakers import Directory, is_anonymous, label_key, load_directory, slugify
 
+#: Metadata keys that credit the people who made the transcript, and how the page says it.
+CREDITS = {"transcript_by": "Transcribed by", "translation_by": "Translated by"}
 EPISODE_EXAMPLE = "---\ntitle: Episode title\ndate: 2024-05-01\n---\nJane Doe: Hello."
 
 
@@ -246,6 +248,7 @@ def _read_episode(
         source_url=meta.get("source", ""), tags=meta.get("tags", ()),
         chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
         language=meta.get("language") or show.language, format=transcript.format, credited=credited,
+        credits=tuple((what, meta[key]) for key, what in CREDITS.items() if meta.get(key)),
         source_dir=str(path.parent), content_dir=str(out.content),
     )
     return episode, bool(meta.get("draft"))

@@ -157,6 +157,8 @@ class Episode:
     #: ``(person id, name as written)`` for each person a ``speakers:`` list credits, whether or not a turn names them
     credited: tuple[tuple[str, str], ...] = ()
     original: str = ""  # for a translation (see languages.py): the slug of the episode it translates
+    #: ``(what they did, who)``: ``("Transcribed by", "Bryan Bishop")``, from ``transcript_by:`` and ``translation_by:``
+    credits: tuple[tuple[str, str], ...] = ()
 
     @property
     def uri(self) -> str:

@@ -181,6 +181,8 @@ EPISODE: dict[str, Key] = {
     "draft": Key(flag, "true: appears nowhere until removed"),
     "format": Key(one_of(_readers), "force a reader instead of detecting one"),
     "language": Key(text, "the transcript's language (en, es...); defaults to the show's"),
+    "transcript_by": Key(text, "who transcribed it, credited on the page"),
+    "translation_by": Key(text, "who translated it, credited on the page"),
 }
 
 SHOW: dict[str, Key] = {

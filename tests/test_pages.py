@@ -161,3 +161,14 @@ def test_translations_are_versions_of_one_episode(tmp_path: Path) -> None:
                                                    {"lang": "zh", "href": "../zh/"}]
     assert '<div class="onr-transcript" data-pagefind-body lang="es">' in spanish.inline()
     assert not any("draft" in uri for uri in pages)
+
+
+def test_transcribers_and_translators_are_credited(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-talk.md").write_text(
+        "---\ntranscript_by: Bryan <Bishop>\ntranslation_by: Blue Moon\n---\nAnn Lee: Hi.\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    assert result.problems == ()
+    page = next(item for item in render(result) if isinstance(item, Page) and item.uri.startswith("shows/s/2024"))
+    assert " · Transcribed by Bryan &lt;Bishop&gt; · Translated by Blue Moon</p>" in page.inline()

@@ -52,14 +52,14 @@ def test_wrong_types_are_errors_naming_the_key_and_the_value_is_dropped() -> Non
 
 
 def test_unknown_keys_are_warnings_with_a_suggestion() -> None:
-    fields, problems = check("tittle: A\nDraft: true\ntranscript_by: volunteers\n", schema.EPISODE)
+    fields, problems = check("tittle: A\nDraft: true\npublished_time: 2021-03-21 19:44\n", schema.EPISODE)
     assert fields == {"draft": True}
     assert problems == [
         (1, "unknown key 'tittle' in episode metadata; did you mean 'title'?", "warning"),
         (2, "key 'Draft' read as 'draft': write keys in lowercase", "warning"),
-        (3, "unknown key 'transcript_by' in episode metadata; expected one of audio, chapters, date, description, "
-            "draft, duration, format, language, media, slug, source, source_url, speakers, summary, tags, title",
-         "warning"),
+        (3, "unknown key 'published_time' in episode metadata; expected one of audio, chapters, date, description, "
+            "draft, duration, format, language, media, slug, source, source_url, speakers, summary, tags, title, "
+            "transcript_by, translation_by", "warning"),
     ]
 
 
@@ -73,12 +73,12 @@ def test_an_unknown_key_in_many_files_is_one_warning(tmp_path: Path) -> None:
     show = tmp_path / "content/shows/s"
     show.mkdir(parents=True)
     for n in range(3):
-        (show / f"2024-01-0{n + 1}-e.md").write_text("---\ntranscript_by: me\n---\nAnn: hi\n", encoding="utf-8")
+        (show / f"2024-01-0{n + 1}-e.md").write_text("---\nmodified_time: 2024-01-01\n---\nAnn: hi\n", encoding="utf-8")
     result = archive.build(tmp_path / "content", root=tmp_path)
     assert [str(p) for p in result.problems] == [
-        "content/shows/s/2024-01-01-e.md:2: unknown key 'transcript_by' in episode metadata; expected one of audio, "
+        "content/shows/s/2024-01-01-e.md:2: unknown key 'modified_time' in episode metadata; expected one of audio, "
         "chapters, date, description, draft, duration, format, language, media, slug, source, source_url, speakers, "
-        "summary, tags, title (and in 2 other files)"]
+        "summary, tags, title, transcript_by, translation_by (and in 2 other files)"]
 
 
 def test_local_media_inside_content_by_extension_and_first_bytes(tmp_path: Path) -> None:

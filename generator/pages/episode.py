@@ -46,6 +46,7 @@ def header(archive: Archive, episode: Episode) -> str:
     facts.append(esc(plural(len(episode.turns), "turn")))
     if episode.source_url:
         facts.append(f'<a href="{esc(episode.source_url)}" rel="nofollow">source</a>')
+    facts.extend(esc(f"{what} {who}") for what, who in episode.credits)
     description = f'<div class="onr-description">{paragraphs(episode.description)}</div>' if episode.description else ""
     return (
         f'<div class="onr-episode-head" data-pagefind-body{lang(episode)}>\n<h1>{esc(episode.title)}</h1>\n'
