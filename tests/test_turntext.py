@@ -169,3 +169,13 @@ def test_quotes_read_markdown_as_plain_text() -> None:
 
     text = "I read **the** [spec](https://example.org/spec \"t\") and it said *no* \\[laughs\\]. 2 * 3 is six."
     assert quotes.sentences(text) == ["I read the spec and it said no.", "2 * 3 is six."]
+
+
+def test_a_heading_kept_in_an_untimed_markdown_transcript_reads_as_a_section_title() -> None:
+    from generator.model import Episode
+    from generator.pages.turntext import TurnText
+
+    text = TurnText(Episode(show="s", slug="e", title="E", date=None, path="e.md", turns=(), format="text"))
+    assert text.html("## Method of *finding* bugs ##") == (
+        '<p class="onr-section"><strong>Method of <em>finding</em> bugs</strong></p>')
+    assert text.html("#hashtag is not a heading") == "<p>#hashtag is not a heading</p>"

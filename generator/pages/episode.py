@@ -164,7 +164,10 @@ def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[
     if person:
         who = f'<a class="onr-who" href="{href(episode.uri, f"speakers/{person.id}/")}">{esc(person.name)}</a>'
     else:
-        who = f'<span class="onr-who">{esc(t.speaker or "Unknown speaker")}</span>'
+        # A turn that names nobody (a talk's paragraphs, a caption file without speakers) says so to
+        # screen readers only: "Unknown speaker" above every paragraph of a lecture is noise.
+        who = (f'<span class="onr-who">{esc(t.speaker)}</span>' if t.speaker
+               else '<span class="onr-who onr-unattributed">Unattributed</span>')
     when, start = "", ""
     if t.start is not None:
         when = f' <a class="onr-time" href="#{placed.anchor}">{clock(t.start)}</a>'

@@ -43,6 +43,7 @@ from ..model import Episode
 from .markup import esc
 
 _ENTITY = re.compile(r"&#?\w+;")
+_HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>[^\n]*\S)\Z")
 #: Files other than images that a transcript may link to and have published.
 DOCUMENTS: dict[str, tuple[tuple[int, bytes], ...]] = {".pdf": ((0, b"%PDF-"),)}
 _LINKABLE = {**sources.IMAGES, **DOCUMENTS}
@@ -60,10 +61,18 @@ class TurnText:
         self.files: dict[str, str] = {}
 
     def html(self, text: str) -> str:
-        """The turn's paragraphs (split on blank lines, as readers write them) as ``<p>``s."""
-        if self.markdown and syntax(text):
-            return "".join(f"<p>{self.inline(p)}</p>" for p in text.split("\n\n") if p.strip())
+        """The turn's paragraphs (split on blank lines, as readers write them) as ``<p>``s. In a
+        Markdown transcript a ``## Heading`` paragraph (an untimed file keeps its headings in the
+        text) is shown as a section title, not as hashes."""
+        if self.markdown and (syntax(text) or "#" in text):
+            return "".join(self.paragraph(p) for p in text.split("\n\n") if p.strip())
         return "".join(f"<p>{plain(p)}</p>" for p in text.split("\n\n") if p.strip())
+
+    def paragraph(self, paragraph: str) -> str:
+        heading = _HEADING.match(paragraph)
+        if heading:
+            return f'<p class="onr-section"><strong>{self.inline(heading["title"].rstrip(" #"))}</strong></p>'
+        return f"<p>{self.inline(paragraph)}</p>"
 
     def inline(self, paragraph: str) -> str:
         if syntax(paragraph):
