@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -86,7 +87,7 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
             episodes.extend(published)
     episodes, pending = languages.split(episodes, held)
     episodes = _unique(episodes, out)
-    episodes.sort(key=lambda e: (e.when, e.show, e.slug), reverse=True)
+    episodes.sort(key=lambda e: (e.when, e.show, _natural(e.slug)), reverse=True)
     translations = languages.attach(episodes, pending)
     people = _people(directory, [*episodes, *(t for versions in translations.values() for t in versions)])
     return Archive(
@@ -94,6 +95,12 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
         appearances=_appearances(episodes), labels=_unresolved(episodes, directory),
         unnamed=directory.unnamed, problems=out.finish(), translations=translations,
     )
+
+
+def _natural(slug: str) -> tuple[tuple[int, str], ...]:
+    """A slug in number order: ``js-party-292`` after ``js-party-65`` (undated episodes, and
+    episodes of one day, are ordered by it)."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", slug) if part)
 
 
 def _directory(content: Path, out: Collector) -> tuple[Directory, list[Problem]]:

@@ -247,3 +247,9 @@ def test_role_labels_name_nobody_unless_declared(tmp_path: Path) -> None:
     result = archive.build(content, root=tmp_path)
     assert [t.person for t in result.episodes[0].turns] == ["pat-host", None, "ann-lee"]
     assert "audience-member" not in result.people
+
+
+def test_undated_episodes_are_in_number_order(tmp_path: Path) -> None:
+    content = write(tmp_path, {f"content/shows/s/js-party-{n}.md": "Ann: hi\n" for n in (65, 292, 117, 204)})
+    result = archive.build(content, root=tmp_path)
+    assert [e.slug for e in result.episodes] == ["js-party-292", "js-party-204", "js-party-117", "js-party-65"]
