@@ -17,7 +17,7 @@ from pathlib import Path
 from synthetic import write_archive
 
 from generator import archive
-from generator.pages import Page, people
+from generator.pages import Page, Templates, people
 
 
 def measure(episodes: int, words: int) -> tuple[int, float, int, int]:
@@ -28,10 +28,10 @@ def measure(episodes: int, words: int) -> tuple[int, float, int, int]:
         built = archive.build(content, root=root)
     turns = sum(len(e.turns) for e in built.episodes)
     began = time.perf_counter()
-    pages = [p for p in people.render(built) if isinstance(p, Page)]
+    pages = [p for p in people.render(built, Templates()) if isinstance(p, Page)]
     seconds = time.perf_counter() - began
     busiest = max(built.appearances, key=lambda pid: len(built.appearances[pid]))
-    page = next(p for p in pages if p.uri == f"speakers/{busiest}/index.md")
+    page = next(p for p in pages if p.src_uri == f"speakers/{busiest}/index.md")
     return turns, seconds, len(built.appearances[busiest]), len(page.inline().encode())
 
 

@@ -95,7 +95,7 @@ def cmd_generate(content: Path, out: Path, force: bool) -> int:
         print(problem, file=sys.stderr)
     count = 0
     for item in render(result):
-        target = out / item.uri
+        target = out / item.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Asset):
             shutil.copyfile(item.source, target)

@@ -29,18 +29,10 @@ from mkdocs.structure.pages import Page as MkPage
 from . import archive as archive_mod
 from . import search
 from .pages import Asset, Download, Item, Page, render
+from .resources import templates_dir
 from .schema import unknown_hint
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
-
-
-def templates_dir() -> Path:
-    """``site_templates/``: inside the installed package, or beside it in a checkout."""
-    here = Path(__file__).parent
-    for candidate in (here / "site_templates", here.parent / "site_templates"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("site_templates/ is missing from the On Record installation")
 
 
 def describe(exc: BaseException) -> str:
@@ -99,7 +91,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
             for problem in archive.problems:
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
-            self.last_good = list(render(archive, config.site_name))
+            self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir))
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)
@@ -115,18 +107,18 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
         for item in self.read_archive(config):
-            if item.uri == "search/index.md" and not self.config.search:
+            if item.src_uri == "search/index.md" and not self.config.search:
                 continue
-            if files.get_file_from_path(item.uri) is not None:
-                log.info("%s: a hand-written page replaces the generated one", item.uri)
+            if files.get_file_from_path(item.src_uri) is not None:
+                log.info("%s: a hand-written page replaces the generated one", item.src_uri)
                 continue
             if isinstance(item, Asset):
-                files.append(File.generated(config, item.uri, abs_src_path=item.source))
+                files.append(File.generated(config, item.src_uri, abs_src_path=item.source))
             elif isinstance(item, Download):
-                files.append(File.generated(config, item.uri, content=item.content))
+                files.append(File.generated(config, item.src_uri, content=item.content))
             else:
-                self.pages[item.uri] = item
-                files.append(File.generated(config, item.uri, content=item.markdown))
+                self.pages[item.src_uri] = item
+                files.append(File.generated(config, item.src_uri, content=item.markdown))
         if config.nav is None:
             config.nav = self.navigation(files)
         return files

@@ -6,27 +6,22 @@ from pathlib import Path
 
 from generator import archive
 from generator.model import EpisodeTurn, Turn
-from generator.pages import Page, PageBuilder, render
-from generator.pages.markup import clock, duration, href, markdown_text
+from generator.pages import Page, Templates, render
+from generator.pages.markup import Markup, clock, duration, markdown_text
+from generator.pages.templates import href
 
 
-def test_page_markdown_keeps_placeholders_and_escapes_the_title() -> None:
-    page = PageBuilder("shows/a/b/")
-    page.md("Some *Markdown*.")
-    page.html('<div class="x">&lt;raw&gt;</div>')
-    result = page.page("Q&A <live>", description="d")
-    assert result.uri == "shows/a/b/index.md"
+def test_page_markdown_is_a_placeholder_and_escapes_the_title() -> None:
+    result = Page("shows/a/b/index.md", "Q&A <live>", Markup('<div class="x">&lt;raw&gt;</div>'), {"description": "d"})
     assert result.url == "shows/a/b/"
-    assert result.markdown == (
-        "---\ntitle: Q&amp;A &lt;live&gt;\ndescription: d\n---\n\n"
-        "Some *Markdown*.\n\n<!--onrecord:0-->\n"
-    )
-    assert result.inline().endswith('Some *Markdown*.\n\n<div class="x">&lt;raw&gt;</div>\n')
+    assert result.markdown == "---\ntitle: Q&amp;A &lt;live&gt;\ndescription: d\n---\n\n<!--onrecord:body-->\n"
+    assert result.inline() == ('---\ntitle: Q&amp;A &lt;live&gt;\ndescription: d\n---\n\n'
+                               '<div class="x">&lt;raw&gt;</div>\n')
 
 
-def test_fill_swaps_fragments_into_rendered_html() -> None:
-    page = Page("x/index.md", "X", "<!--onrecord:1--><!--onrecord:0-->", ("<b>zero</b>", "<i>one</i>"))
-    assert page.fill("<p>a</p><!--onrecord:1--><!--onrecord:0-->") == "<p>a</p><i>one</i><b>zero</b>"
+def test_fill_swaps_the_body_into_rendered_html_once() -> None:
+    page = Page("x/index.md", "X", Markup("<b>body</b> <!--onrecord:body-->"))
+    assert page.fill("<p>a</p><!--onrecord:body-->") == "<p>a</p><b>body</b> <!--onrecord:body-->"
 
 
 def test_relative_links_between_directory_urls() -> None:
@@ -53,11 +48,11 @@ def test_markdown_fields_escape_raw_html() -> None:
 def test_episode_turn_text_is_escaped() -> None:
     from conftest import ARCHIVE
     from generator.archive import build
-    from generator.pages.episode import turn
+    from generator.pages.episode import episode_view
 
     archive = build(ARCHIVE / "content", root=ARCHIVE)
     tides = next(e for e in archive.episodes if e.slug == "tides")
-    html = turn(archive, tides, tides.turns[3])
+    html = Templates().render("partials/turn.html", tides.uri, turn=episode_view(archive, tides).turns[3])
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
     assert isinstance(tides.turns[3], EpisodeTurn) and tides.turns[3].turn == Turn(
@@ -69,22 +64,22 @@ def test_episode_turn_and_strip_markup_is_exact() -> None:
     from conftest import ARCHIVE
     from generator.archive import build
     from generator.pages import strip
-    from generator.pages.episode import turn
+    from generator.pages.episode import episode_view
 
     archive = build(ARCHIVE / "content", root=ARCHIVE)
     tides = next(e for e in archive.episodes if e.slug == "tides")
     order = strip.shares(archive, tides)
     # 60 s episode: Tom 4-15 and 30-60 (41 s), Inès 0-4 and 15-20 (9 s), Q 20-30 (10 s, no entry)
     assert [(pid, round(share, 3)) for pid, share in order] == [("tom-okafor", 0.683), ("ines-moreau", 0.15)]
-    palette = strip.colours(order)
-    assert turn(archive, tides, tides.turns[1], palette) == (
+    view = episode_view(archive, tides)
+    assert Templates().render("partials/turn.html", tides.uri, turn=view.turns[1]) == (
         '<div class="onr-turn onr-s0" data-start="4"><h3 class="onr-turn-head" id="t4">'
         '<a class="onr-who" href="../../../speakers/tom-okafor/">Tom Okafor</a> <a class="onr-time" href="#t4">00:04</a>'
         '<a class="onr-link" href="#t4" title="Copy a link to this moment" aria-label="Link to this moment">#</a></h3>'
         '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes '
         "<em>every</em> week.</p></div></div>"
     )
-    svg = strip.render(archive, tides, palette)
+    svg = Templates().render("partials/strip.html", tides.uri, strip=view.strip)
     assert svg.startswith('<svg class="onr-strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="group" '
                           'aria-label="Who spoke when: 5 turns across 01:00">')
     assert ('<a href="#t20" data-seek="20" tabindex="-1"><rect class="onr-sx" x="333.3" y="0" width="166.7" '
@@ -97,7 +92,7 @@ def test_undated_episodes_are_listed_as_undated_and_kept_out_of_time_charts(tmp_
     (show / "2024-05-01-dated.md").write_text("Ann Lee: hi\n", encoding="utf-8")
     (show / "no-date.md").write_text("Ann Lee: hello\n", encoding="utf-8")
     result = archive.build(tmp_path / "content", root=tmp_path)
-    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    pages = {item.src_uri: item for item in render(result) if isinstance(item, Page)}
     show_page = pages["shows/s/index.md"].inline()
     assert '<h2 id="y2024">2024</h2>' in show_page
     assert ('<h2 id="undated">Undated</h2>\n<ul class="onr-episodes"><li><a href="no-date/">No date</a> · '
@@ -125,7 +120,7 @@ def test_a_speakers_list_credits_people_no_turn_names(tmp_path: Path) -> None:
     jason = result.appearances["jason-potts"]
     assert [(a.episode.slug, a.turns, a.words) for a in jason] == [("2024-06-01-solo", (), 0), ("2024-05-01-talk", (), 0)]
     assert [a.words for a in result.appearances["ann-lee"]] == [3]
-    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    pages = {item.src_uri: item for item in render(result) if isinstance(item, Page)}
     talk = pages["shows/s/2024-05-01-talk/index.md"].inline()
     assert ('<a href="../../../speakers/jason-potts/">Jason Potts</a> <span class="onr-share">credited</span>') in talk
     person = pages["speakers/jason-potts/index.md"].inline()
@@ -151,7 +146,7 @@ def test_translations_are_versions_of_one_episode(tmp_path: Path) -> None:
         ("shows/s/2018-10-08-descriptors/es/", "es", "Descriptores", result.episodes[1].date),
         ("shows/s/2018-10-08-descriptors/zh/", "zh", "Descriptors", result.episodes[1].date)]
     assert [a.episode.slug for a in result.appearances["ann-lee"]] == ["2018-10-09-alone-es", "2018-10-08-descriptors"]
-    pages = {item.uri: item for item in render(result) if isinstance(item, Page)}
+    pages = {item.src_uri: item for item in render(result) if isinstance(item, Page)}
     spanish = pages["shows/s/2018-10-08-descriptors/es/index.md"]
     assert ('<nav class="onr-languages" aria-label="Languages"><ul>'
             '<li><a href="../" hreflang="en" lang="en">English</a></li>'
@@ -170,5 +165,5 @@ def test_transcribers_and_translators_are_credited(tmp_path: Path) -> None:
         "---\ntranscript_by: Bryan <Bishop>\ntranslation_by: Blue Moon\n---\nAnn Lee: Hi.\n", encoding="utf-8")
     result = archive.build(tmp_path / "content", root=tmp_path)
     assert result.problems == ()
-    page = next(item for item in render(result) if isinstance(item, Page) and item.uri.startswith("shows/s/2024"))
+    page = next(item for item in render(result) if isinstance(item, Page) and item.src_uri.startswith("shows/s/2024"))
     assert " · Transcribed by Bryan &lt;Bishop&gt; · Translated by Blue Moon</p>" in page.inline()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import mkdocs_build
-from generator.pages import charts
+from generator.pages import Templates, charts
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
@@ -125,7 +125,8 @@ def test_speakers_index_by_name_and_by_appearances(site: Path) -> None:
 
 def test_chart_markup_is_exact() -> None:
     data = charts.bars([dt.date(2020, 1, 3), dt.date(2020, 3, 9)])
-    assert charts.chart(data, "episode", lambda b: f"#m{b.period}", "Episodes") == (
+    chart = charts.chart(data, "episode", lambda b: f"#m{b.period}", "Episodes")
+    assert Templates().render("partials/chart.html", "timeline/", chart=chart) == (
         '<figure class="onr-figure"><svg class="onr-chart" viewBox="0 0 30 60" preserveAspectRatio="none" role="group" '
         'aria-label="Episodes">'
         '<a href="#m2020-01"><rect class="onr-bar" x="1" y="4.0" width="8" height="56.0" data-period="2020-01" '

@@ -12,7 +12,7 @@ import pytest
 from conftest import ARCHIVE, mkdocs_build
 from generator import notes, quotes
 from generator.model import Episode, EpisodeTurn, Turn
-from generator.pages import Asset
+from generator.pages import Asset, Templates
 from generator.pages.turntext import TurnText
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -103,7 +103,7 @@ def test_episode_render_yields_the_published_files_as_assets(content: Path) -> N
 
     ep = episode(content / "shows/s", content, turns=(placed("Here: ![A chart](chart.png) ![fake](fake.png)", None),))
     archive = Archive(shows={"s": Show("s", "S")}, people={}, episodes=(ep,), appearances={}, labels={})
-    assets = [item for item in episode_page.render(archive, ep) if isinstance(item, Asset)]
+    assets = [item for item in episode_page.render(archive, ep, Templates()) if isinstance(item, Asset)]
     assert assets == [Asset("shows/s/e/chart.png", str(content / "shows/s/chart.png"))]
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .markup import MONTHS, esc, plural
+from .markup import MONTHS, plural
 
 MONTHLY_LIMIT = 48
 
@@ -51,46 +51,60 @@ def bars(dates: Iterable[dt.date], span: tuple[dt.date, dt.date] | None = None, 
     return [Bar(str(y), str(y), years[str(y)]) for y in range(first.year, last.year + 1)]
 
 
-def chart(data: list[Bar], noun: str, link: Callable[[Bar], str], label: str) -> str:
-    """The SVG bar chart (bars with a count link to ``link(bar)``) and its table fallback."""
+@dataclass(frozen=True)
+class Column:
+    """A bar as drawn: its place and height in a chart ``60`` high, ``10`` per bar."""
+
+    bar: Bar
+    x: int
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart's values for ``partials/chart.html``: columns, the busiest count, and what it counts."""
+
+    columns: list[Column]
+    top: int
+    noun: str
+    label: str
+    links: dict[str, str]  # period -> the anchor a bar with a count links to
+
+    @property
+    def unit(self) -> str:
+        return "month" if "-" in self.columns[0].bar.period else "year"
+
+
+def chart(data: list[Bar], noun: str, link: Callable[[Bar], str], label: str) -> Chart | None:
+    """The SVG bar chart's values (bars with a count link to ``link(bar)``), ``None`` without data."""
     if not data:
-        return ""
+        return None
     top = max(b.count for b in data) or 1
-    width = 10
-    rects = []
+    columns = []
     for i, bar in enumerate(data):
         height = max(bar.count / top * 56, 1.5) if bar.count else 0.8
-        title = f"{bar.label}: {plural(bar.count, noun)}" if bar.count else f"{bar.label}: no {noun}s"
-        rect = (f'<rect class="{"onr-bar" if bar.count else "onr-bar onr-empty"}" x="{i * width + 1}" '
-                f'y="{60 - height:.1f}" width="{width - 2}" height="{height:.1f}" data-period="{bar.period}" '
-                f'data-count="{bar.count}"><title>{esc(title)}</title></rect>')
-        rects.append(f'<a href="{esc(link(bar))}">{rect}</a>' if bar.count else rect)
-    svg = (f'<svg class="onr-chart" viewBox="0 0 {len(data) * width} 60" preserveAspectRatio="none" role="group" '
-           f'aria-label="{esc(label)}">{"".join(rects)}</svg>')
-    axis = (f'<p class="onr-chart-axis"><span>{esc(data[0].label)}</span>'
-            f'<span>most in one {"month" if "-" in data[0].period else "year"}: {top}</span>'
-            f'<span>{esc(data[-1].label)}</span></p>')
-    rows = "".join(f'<tr><th scope="row"><a href="{esc(link(b))}">{esc(b.label)}</a></th><td>{b.count}</td></tr>'
-                   for b in data if b.count)
-    unit = "month" if "-" in data[0].period else "year"
-    table = (f'<details class="onr-chart-table"><summary>{esc(label)} as a table</summary>'
-             f'<table><thead><tr><th scope="col">{unit.title()}</th><th scope="col">{esc(noun.title())}s</th></tr></thead>'
-             f"<tbody>{rows}</tbody></table></details>")
-    return f'<figure class="onr-figure">{svg}{axis}</figure>\n{table}'
+        columns.append(Column(bar, i * 10 + 1, 60 - height, height))
+    return Chart(columns, top, noun, label, {b.period: link(b) for b in data if b.count})
 
 
-def sparkline(data: list[Bar], noun: str) -> str:
+@dataclass(frozen=True)
+class Spark:
+    """A sparkline's values for ``partials/sparkline.html``: ``(x, y, height, empty)`` per bar."""
+
+    rects: list[tuple[int, float, float, bool]]
+    summary: str
+
+
+def sparkline(data: list[Bar], noun: str) -> Spark | None:
     """A small chart for lists: no links, one accessible summary."""
     if not data:
-        return ""
+        return None
     top = max(b.count for b in data) or 1
-    parts = []
+    rects = []
     for i, b in enumerate(data):
         height = b.count / top * 15 if b.count else 0.6
-        empty = "" if b.count else ' class="onr-empty"'
-        parts.append(f'<rect x="{i * 4}" y="{16 - height:.1f}" width="3" height="{height:.1f}"{empty}/>')
-    rects = "".join(parts)
+        rects.append((i * 4, 16 - height, height, not b.count))
     busiest = max(data, key=lambda b: b.count)
     summary = f"{plural(sum(b.count for b in data), noun)}, {data[0].label}–{data[-1].label}; most in {busiest.label}"
-    return (f'<svg class="onr-spark" viewBox="0 0 {len(data) * 4} 16" preserveAspectRatio="none" role="img" '
-            f'aria-label="{esc(summary)}"><title>{esc(summary)}</title>{rects}</svg>')
+    return Spark(rects, summary)

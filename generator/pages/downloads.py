@@ -7,11 +7,20 @@ arrived in any format is offered in every format it can be written as (see :mod:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .. import exports
 from ..model import Archive, Episode, Turn
-from . import Download
-from .markup import esc
+from .page import Download
+
+
+@dataclass(frozen=True)
+class Link:
+    """A download link on the episode page: ``transcript.<kind>``, relative to the page itself."""
+
+    kind: str
+    mime: str
+    label: str
 
 
 def display_turns(archive: Archive, episode: Episode) -> list[Turn]:
@@ -34,11 +43,7 @@ def render(archive: Archive, episode: Episode) -> Iterator[Download]:
         yield Download(f"{episode.uri}transcript.{kind}", exports.EXPORTS[kind][0](turns))
 
 
-def links(archive: Archive, episode: Episode) -> str:
-    """The download links for the episode page (relative to the page itself)."""
-    items = "".join(
-        f'<li><a href="transcript.{kind}" download type="{exports.EXPORTS[kind][1]}">'
-        f'{esc(exports.EXPORTS[kind][2])} <span class="onr-ext">.{kind}</span></a></li>'
-        for kind in available(display_turns(archive, episode))
-    )
-    return f'<nav class="onr-downloads" aria-label="Download the transcript"><ul>{items}</ul></nav>' if items else ""
+def links(archive: Archive, episode: Episode) -> list[Link]:
+    """The episode's download links."""
+    return [Link(kind, exports.EXPORTS[kind][1], exports.EXPORTS[kind][2])
+            for kind in available(display_turns(archive, episode))]

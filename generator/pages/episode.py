@@ -3,34 +3,75 @@
 Everything is readable and every link works without JavaScript: timestamps, chapters and strip
 segments are links to turn anchors. ``assets/onrecord/episode.js`` (loaded by this page only)
 adds seeking, highlighting the turn being spoken, ``#t=`` deep links and copying a turn's link.
+
+This module builds the values (:class:`EpisodeView`); ``site_templates/onrecord/episode.html``
+and its partials build the HTML.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .. import languages
 from ..archive import turn_seconds
-from ..model import Archive, Episode, EpisodeTurn
-from . import Asset, Download, Page, PageBuilder, downloads, strip
-from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
+from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
+from . import downloads, strip
+from .markup import Markup
+from .page import Asset, Download, Page
+from .templates import Templates, href
 from .turntext import TurnText
 
 
-def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
-    page = PageBuilder(episode.uri)
-    lengths = turn_seconds(episode)
-    order = strip.shares(archive, episode, lengths)
-    palette = strip.colours(order)
-    page.html(header(archive, episode))
-    page.html(overview(archive, episode, order, palette, lengths))
+@dataclass(frozen=True)
+class Speaker:
+    """A person in the episode's speaker list: their share of the talk (``None``: credited in
+    the episode's ``speakers:`` list but named by no turn) and their colour in the strip."""
+
+    person: Person
+    share: float | None
+    colour: str
+
+
+@dataclass(frozen=True)
+class TurnView:
+    placed: EpisodeTurn
+    person: Person | None
+    colour: str
+    text: Markup
+
+
+@dataclass(frozen=True)
+class Version:
+    """The episode in one of its languages (see generator/languages.py)."""
+
+    episode: Episode
+    name: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class EpisodeView:
+    episode: Episode
+    show: Show
+    speakers: list[Speaker]
+    timed: bool
+    strip: strip.Strip | None
+    chapters: list[tuple[Chapter, str]]  # each chapter and the anchor of the turn it starts in
+    downloads: list[downloads.Link]
+    turns: list[TurnView]
+    versions: list[Version]
+    search: list[tuple[str, str, str]]  # Pagefind (kind, key, value): see generator/search.py
+
+
+def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator[Page | Download | Asset]:
     text = TurnText(episode)
-    page.html(transcript(archive, episode, palette, text))
-    page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
+    view = episode_view(archive, episode, text)
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
-    yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}",
-                    **({"onrecord_alternates": alternates} if len(versions) > 1 else {}))
+    yield Page(f"{episode.uri}index.md", episode.title, templates.render("episode.html", episode.uri, view=view),
+               {"description": episode.description or f"Transcript: {episode.title}",
+                **({"onrecord_alternates": alternates} if len(versions) > 1 else {})})
     yield from downloads.render(archive, episode)
     if episode.audio_file:
         yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
@@ -38,43 +79,35 @@ def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Ass
         yield Asset(f"{episode.uri}{path}", source)
 
 
-def header(archive: Archive, episode: Episode) -> str:
-    show = archive.shows[episode.show]
-    facts = [f'<a href="{href(episode.uri, f"shows/{show.id}/")}">{esc(show.title)}</a>', time_tag(episode.date)]
-    if episode.length:
-        facts.append(esc(duration(episode.length)))
-    facts.append(esc(plural(len(episode.turns), "turn")))
-    if episode.source_url:
-        facts.append(f'<a href="{esc(episode.source_url)}" rel="nofollow">source</a>')
-    facts.extend(esc(f"{what} {who}") for what, who in episode.credits)
-    description = f'<div class="onr-description">{paragraphs(episode.description)}</div>' if episode.description else ""
-    return (
-        f'<div class="onr-episode-head" data-pagefind-body{lang(episode)}>\n<h1>{esc(episode.title)}</h1>\n'
-        f"{search_fields(archive, episode)}\n{description}</div>\n"
-        f'<p class="onr-facts">{" · ".join(facts)}</p>{switcher(archive, episode)}'
+def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None) -> EpisodeView:
+    """The values the episode template shows; ``text`` collects the files the turns link to."""
+    text = text or TurnText(episode)
+    lengths = turn_seconds(episode)
+    order = strip.shares(archive, episode, lengths)
+    palette = strip.colours(order)
+    speakers = [Speaker(archive.people[pid], share, palette[pid]) for pid, share in order]
+    speakers += [Speaker(archive.people[pid], None, "") for pid, _ in episode.credited if pid not in palette]
+    versions = archive.versions(episode)
+    return EpisodeView(
+        episode=episode,
+        show=archive.shows[episode.show],
+        speakers=speakers,
+        timed=any(p.turn.start is not None for p in episode.turns),
+        strip=strip.strip(archive, episode, palette, lengths),
+        chapters=chapters(episode),
+        downloads=downloads.links(archive, episode),
+        turns=[turn_view(archive, placed, palette, text) for placed in episode.turns],
+        versions=[Version(v, languages.name(v.language), v is episode) for v in versions] if len(versions) > 1 else [],
+        search=search_fields(archive, episode),
     )
 
 
-def lang(episode: Episode) -> str:
-    return f' lang="{esc(episode.language)}"' if episode.language else ""
+def turn_view(archive: Archive, placed: EpisodeTurn, palette: dict[str, str], text: TurnText) -> TurnView:
+    person = archive.people.get(placed.person) if placed.person else None
+    return TurnView(placed, person, palette.get(placed.person or "", "onr-sx"), text.html(placed.turn.text))
 
 
-def switcher(archive: Archive, episode: Episode) -> str:
-    """Links to the episode in its other languages (see generator/languages.py)."""
-    versions = archive.versions(episode)
-    if len(versions) < 2:
-        return ""
-    items = []
-    for version in versions:
-        code = esc(version.language)
-        attributes = f' hreflang="{code}" lang="{code}"' if code else ""
-        attributes += ' aria-current="page"' if version is episode else ""
-        items.append(f'<li><a href="{href(episode.uri, version.uri)}"{attributes}>'
-                     f"{esc(languages.name(version.language))}</a></li>")
-    return f'<nav class="onr-languages" aria-label="Languages"><ul>{"".join(items)}</ul></nav>'
-
-
-def search_fields(archive: Archive, episode: Episode) -> str:
+def search_fields(archive: Archive, episode: Episode) -> list[tuple[str, str, str]]:
     """Pagefind filters, sort key and metadata (not indexed as text; see generator/search.py)."""
     show = archive.shows[episode.show]
     fields = [("filter", "type", "Episode"), ("filter", "show", show.title), ("meta", "show", show.title)]
@@ -82,101 +115,14 @@ def search_fields(archive: Archive, episode: Episode) -> str:
         date = episode.date.isoformat()
         fields += [("filter", "year", str(episode.date.year)), ("meta", "date", date), ("sort", "date", date)]
     people = dict.fromkeys(p.person for p in episode.turns if p.person)
-    fields += [("filter", "speaker", archive.people[pid].name) for pid in people]
-    spans = "".join(f'<span data-pagefind-{kind}="{key}">{esc(value)}</span>' for kind, key, value in fields)
-    return f'<div hidden data-pagefind-ignore>{spans}</div>'
+    return fields + [("filter", "speaker", archive.people[pid].name) for pid in people]
 
 
-def overview(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str],
-             lengths: list[float | None]) -> str:
-    """Everything between the header and the transcript (none of it indexed for search)."""
-    parts = [player(episode), speakers(archive, episode, order, palette), strip.render(archive, episode, palette, lengths),
-             chapters(episode), downloads.links(archive, episode)]
-    return '<div class="onr-overview" data-pagefind-ignore>\n' + "\n".join(p for p in parts if p) + "\n</div>"
-
-
-def player(episode: Episode) -> str:
-    if not episode.audio:
-        return ""
-    return (
-        '<div class="onr-player">'
-        f'<audio controls preload="metadata" src="{esc(episode.audio)}">'
-        f'<a href="{esc(episode.audio)}">Download the audio</a></audio>'
-        '<label class="onr-follow"><input type="checkbox"> Follow along</label></div>'
-    )
-
-
-def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
-    """Who speaks, largest share first, each linked to their page with a colour key for the strip;
-    then anyone the episode credits (``speakers:`` list) whom no turn names."""
-    silent = [pid for pid, _ in episode.credited if pid not in palette]
-    if not order and not silent:
-        return ""
-    timed = any(p.turn.start is not None for p in episode.turns)
-    measure = "of the talk time" if timed else "of the words"
-    items = "".join(
-        f'<li><span class="onr-key {palette[pid]}" aria-hidden="true"></span>'
-        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
-        f'<span class="onr-share">{share:.0%}</span></li>'
-        for pid, share in order
-    ) + "".join(
-        f'<li><span class="onr-key" aria-hidden="true"></span>'
-        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
-        f'<span class="onr-share">credited</span></li>'
-        for pid in silent
-    )
-    heading = f"Speakers <small>(share {measure})</small>" if order else "Speakers"
-    return f'<h2 id="speakers">{heading}</h2>\n<ul class="onr-speakers">{items}</ul>'
-
-
-def chapters(episode: Episode) -> str:
-    """Chapters from the metadata, each linked to the turn being spoken when it starts."""
-    if not episode.chapters:
-        return ""
+def chapters(episode: Episode) -> list[tuple[Chapter, str]]:
+    """Chapters from the metadata, each with the anchor of the turn being spoken when it starts."""
     timed = [p for p in episode.turns if p.turn.start is not None]
-    items = []
+    out = []
     for chapter in episode.chapters:
         at = next((p for p in reversed(timed) if (p.turn.start or 0.0) <= chapter.start + 0.5), timed[0] if timed else None)
-        target = f"#{at.anchor}" if at else "#transcript"
-        items.append(f'<li><a href="{target}" data-seek="{chapter.start:g}"><span class="onr-time">'
-                     f"{clock(chapter.start)}</span> {esc(chapter.title)}</a></li>")
-    return f'<h2 id="chapters">Chapters</h2>\n<ol class="onr-chapters">{"".join(items)}</ol>'
-
-
-def transcript(archive: Archive, episode: Episode, palette: dict[str, str] | None = None,
-               text: TurnText | None = None) -> str:
-    """Every turn; ``text`` collects the files the turns link to (see generator/pages/turntext.py)."""
-    palette, text = palette or {}, text or TurnText(episode)
-    turns = "\n".join(turn(archive, episode, placed, palette, text) for placed in episode.turns)
-    body = f'<div class="onr-transcript" data-pagefind-body{lang(episode)}>'
-    return f'<h2 id="transcript">Transcript</h2>\n{body}\n{turns}\n</div>'
-
-
-def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[str, str] | None = None,
-         text: TurnText | None = None) -> str:
-    """One turn: a heading carrying the turn's anchor, with the speaker (linked when it names a
-    person), the timestamp (a link to the anchor, which the page script also uses to seek) and a
-    link to this moment; then the text (escaped; inline Markdown for Markdown transcripts;
-    editorial notes marked up as notes: see generator/pages/turntext.py). The heading makes each turn a Pagefind
-    sub-result (see generator/search.py)."""
-    t = placed.turn
-    person = archive.people.get(placed.person) if placed.person else None
-    if person:
-        who = f'<a class="onr-who" href="{href(episode.uri, f"speakers/{person.id}/")}">{esc(person.name)}</a>'
-    else:
-        # A turn that names nobody (a talk's paragraphs, a caption file without speakers) says so to
-        # screen readers only: "Unknown speaker" above every paragraph of a lecture is noise.
-        who = (f'<span class="onr-who">{esc(t.speaker)}</span>' if t.speaker
-               else '<span class="onr-who onr-unattributed">Unattributed</span>')
-    when, start = "", ""
-    if t.start is not None:
-        when = f' <a class="onr-time" href="#{placed.anchor}">{clock(t.start)}</a>'
-        start = f' data-start="{t.start:g}"'
-    colour = (palette or {}).get(placed.person or "", "onr-sx")
-    return (
-        f'<div class="onr-turn {colour}"{start}>'
-        f'<h3 class="onr-turn-head" id="{placed.anchor}">{who}{when}'
-        f'<a class="onr-link" href="#{placed.anchor}" title="Copy a link to this moment" '
-        f'aria-label="Link to this moment">#</a></h3>'
-        f'<div class="onr-turn-text">{(text or TurnText(episode)).html(t.text)}</div></div>'
-    )
+        out.append((chapter, at.anchor if at else "transcript"))
+    return out

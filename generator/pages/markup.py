@@ -1,37 +1,34 @@
-"""Small HTML helpers every page module shares.
+"""The one place that makes HTML from text: every :class:`markupsafe.Markup` of the site
+starts here or in a template (which Jinja autoescapes, see :mod:`generator.pages.templates`).
 
-Everything that came from a file goes through :func:`esc`; links between generated pages are
-relative directory URLs built by :func:`href`, so the site works under any base path.
+- :func:`escape` is markupsafe's: the same escaping Jinja applies to every template value.
+- :func:`markdown_text` renders a Markdown field from YAML (a bio, a show's description) with
+  raw HTML escaped and links held to the URL policy, as ``Markup``.
+- :func:`notes_marked` and :func:`rendered` serve the transcript's hot path
+  (:mod:`generator.pages.turntext`): a turn's text is escaped once, and editorial notes are
+  marked up as notes. :func:`turn` writes a whole turn; see its docstring for why in Python.
+- Plain formatting for templates (``clock``, ``duration``, dates, plurals) returns text, which the
+  template escapes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element
 
 import markdown as md
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 
-from .. import schema
+from .. import notes, schema
+
+__all__ = ["Markup", "escape"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-
-
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def href(source: str, target: str) -> str:
-    """Relative URL from the page at directory URL ``source`` to ``target`` (both like
-    ``shows/a/b/``; ``""`` is the home page). An ``#anchor`` on the target is kept."""
-    path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path or ".", source or ".")
-    url = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
-    return url + (f"#{anchor}" if anchor else "")
+NOTE = Markup('<span class="onr-note" data-pagefind-ignore>{}</span>')
 
 
 def clock(seconds: float) -> str:
@@ -56,12 +53,6 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def time_tag(day: dt.date | None) -> str:
-    if day is None:
-        return '<span class="onr-undated">undated</span>'
-    return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
-
-
 def years(dates: Iterable[dt.date | None]) -> str:
     """``2021–2024`` (or ``2021``) for the dated ones of ``dates``, newest first; ``""`` if none."""
     dated = [d for d in dates if d]
@@ -73,6 +64,11 @@ def years(dates: Iterable[dt.date | None]) -> str:
 
 def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text's paragraphs (split on blank lines), for ``<p>`` each in a template."""
+    return [p for p in text.split("\n\n") if p.strip()]
 
 
 class _SafeLinks(Treeprocessor):
@@ -96,13 +92,15 @@ def _markdown(text: str) -> tuple[str, list[str]]:
     converter = md.Markdown(extensions=["smarty"], output_format="html")
     links = _SafeLinks()
     converter.treeprocessors.register(links, "onrecord-safe-links", 0)  # after inline patterns made the links
+    # Raw HTML in the field is escaped before Markdown sees it (the field is input, not template
+    # code); quotes stay, for SmartyPants to curl.
     return str(converter.convert(html.escape(text, quote=False))), links.dropped
 
 
-def markdown_text(text: str) -> str:
+def markdown_text(text: str) -> Markup:
     """Markdown from a YAML field (a bio, a description) as HTML, with raw HTML escaped (the
     field is input, not template code) and links held to the URL policy."""
-    return _markdown(text)[0]
+    return Markup(_markdown(text)[0])
 
 
 def unsafe_links(text: str) -> list[str]:
@@ -110,5 +108,46 @@ def unsafe_links(text: str) -> list[str]:
     return _markdown(text)[1] if ":" in text else []
 
 
-def paragraphs(text: str) -> str:
-    return "".join(f"<p>{esc(p)}</p>" for p in text.split("\n\n") if p.strip())
+def notes_marked(text: str) -> Markup:
+    """Escaped text with its editorial notes marked up as notes (see :mod:`generator.notes`)."""
+    if "[" not in text and "(" not in text:
+        return escape(text)
+    parts, at = [], 0
+    for match in notes.NOTE.finditer(text):
+        parts += [escape(text[at:match.start()]), NOTE.format(notes.label(match))]
+        at = match.end()
+    parts.append(escape(text[at:]))
+    return Markup("").join(parts)
+
+
+def rendered(html: str) -> Markup:
+    """HTML written by markdown-it-py from a turn's text (which escapes what it does not parse,
+    with raw HTML off; :mod:`generator.pages.turntext` holds its links to the URL policy)."""
+    return Markup(html)
+
+
+def turn(anchor: str, start: float | None, colour: str, text: Markup, who: tuple[str, str] | None,
+         speaker: str) -> Markup:
+    """One turn, exactly as ``site_templates/onrecord/partials/turn.html`` writes it (a test holds
+    the two equal). ``who`` is the person's ``(page URL, name)``; else ``speaker`` is the label.
+
+    Why Python: an episode has hundreds to thousands of turns, and a template per turn cost 23 µs
+    against 4 µs here (``benchmarks/build_site.py``: the page stage would be about 15% slower). A
+    site that overrides the partial gets its template for every turn instead (templates.py).
+    Every value is escaped here; ``text`` is already Markup."""
+    anchor = escape(anchor)
+    if who:
+        name = f'<a class="onr-who" href="{escape(who[0])}">{escape(who[1])}</a>'
+    elif speaker:
+        name = f'<span class="onr-who">{escape(speaker)}</span>'
+    else:
+        name = '<span class="onr-who onr-unattributed">Unattributed</span>'
+    when, at = "", ""
+    if start is not None:
+        when = f' <a class="onr-time" href="#{anchor}">{clock(start)}</a>'
+        at = f' data-start="{start:g}"'
+    return Markup(
+        f'<div class="onr-turn {escape(colour)}"{at}><h3 class="onr-turn-head" id="{anchor}">{name}{when}'
+        f'<a class="onr-link" href="#{anchor}" title="Copy a link to this moment" aria-label="Link to this moment">#</a>'
+        f'</h3><div class="onr-turn-text">{text}</div></div>'
+    )

@@ -11,10 +11,10 @@ the keyboard path to the same places, and a long episode has thousands of segmen
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from ..archive import turn_seconds
 from ..model import Archive, Episode
-from .markup import clock, esc
 
 PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css; onr-sx is everyone else
 WIDTH = 1000
@@ -42,10 +42,30 @@ def colours(order: list[tuple[str, float]]) -> dict[str, str]:
     return {pid: f"onr-s{i}" if i < PALETTE else "onr-sx" for i, (pid, _) in enumerate(order)}
 
 
-def render(archive: Archive, episode: Episode, palette: dict[str, str], lengths: list[float | None] | None = None) -> str:
+@dataclass(frozen=True)
+class Segment:
+    """One turn in the strip: where it starts (``x``, on a :data:`WIDTH`-wide scale) and how wide it is."""
+
+    anchor: str
+    start: float
+    x: float
+    width: float
+    colour: str
+    who: str
+
+
+@dataclass(frozen=True)
+class Strip:
+    length: float
+    segments: list[Segment]
+
+
+def strip(archive: Archive, episode: Episode, palette: dict[str, str],
+          lengths: list[float | None] | None = None) -> Strip | None:
+    """The strip's segments, or ``None`` when the episode has no length or no timed turn."""
     length = episode.length
     if not length:
-        return ""
+        return None
     segments = []
     for placed, seconds in zip(episode.turns, turn_seconds(episode) if lengths is None else lengths, strict=True):
         start = placed.turn.start
@@ -53,15 +73,6 @@ def render(archive: Archive, episode: Episode, palette: dict[str, str], lengths:
             continue
         person = archive.people.get(placed.person) if placed.person else None
         who = person.name if person else placed.turn.speaker or "Unknown speaker"
-        colour = palette.get(placed.person or "", "onr-sx")
         x, width = start / length * WIDTH, max(min(seconds, length - start) / length * WIDTH, 0.6)
-        segments.append(
-            f'<a href="#{placed.anchor}" data-seek="{start:g}" tabindex="-1"><rect class="{colour}" x="{x:.1f}" '
-            f'y="0" width="{width:.1f}" height="20"><title>{esc(who)} · {clock(start)}</title></rect></a>'
-        )
-    if not segments:
-        return ""
-    return (
-        f'<svg class="onr-strip" viewBox="0 0 {WIDTH} 20" preserveAspectRatio="none" role="group" '
-        f'aria-label="Who spoke when: {len(segments)} turns across {esc(clock(length))}">{"".join(segments)}</svg>'
-    )
+        segments.append(Segment(placed.anchor, start, x, width, palette.get(placed.person or "", "onr-sx"), who))
+    return Strip(length, segments) if segments else None

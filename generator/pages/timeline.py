@@ -1,34 +1,26 @@
-"""The archive timeline: every episode by year and month."""
+"""The archive timeline: every episode by year and month (``onrecord/timeline.html``)."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
-from ..model import Archive
-from . import Page, PageBuilder, charts
-from .markup import MONTHS, esc, href, plural, time_tag
+from ..model import Archive, Episode
+from . import charts
+from .page import Page
+from .templates import Templates
+
+Months = list[tuple[int, list[Episode]]]
 
 
-def render(archive: Archive) -> Page:
-    page = PageBuilder("timeline/")
-    dated = [(e, e.date) for e in archive.episodes if e.date]
-    undated = len(archive.episodes) - len(dated)
-    note = f" {plural(undated, 'episode')} with no date {'is' if undated == 1 else 'are'} listed on their shows' pages." \
-        if undated else ""
-    parts = ["<h1>Timeline</h1>", f"<p>{esc(plural(len(dated), 'episode'))}.{esc(note)}</p>"]
-    data = charts.bars((date for _, date in dated), by_month=True)  # the list below is by month too
-    parts.append(charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}",
-                              "Episodes over time"))
-    for year, by_year in groupby(dated, key=lambda pair: pair[1].year):
-        parts.append(f'<h2 id="y{year}">{year}</h2>')
-        for month, pairs in groupby(by_year, key=lambda pair: pair[1].month):
-            group = [e for e, _ in pairs]
-            items = "".join(
-                f'<li><a href="{href(page.url, e.uri)}">{esc(e.title)}</a> · '
-                f'{esc(archive.shows[e.show].title)} · {time_tag(e.date)}</li>'
-                for e in group
-            )
-            parts.append(f'<h3 id="m{year}-{month:02d}">{MONTHS[month - 1]} {year}</h3>\n'
-                         f'<ul class="onr-episodes">{items}</ul>')
-    page.html("\n".join(parts))
-    return page.page("Timeline")
+def render(archive: Archive, templates: Templates) -> Page:
+    dated = [e for e in archive.episodes if e.date]
+    data = charts.bars((e.date for e in dated if e.date), by_month=True)  # the list below is by month too
+    chart = charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}",
+                         "Episodes over time")
+    years: list[tuple[int, Months]] = []
+    for year, by_year in groupby(dated, key=lambda e: e.date.year if e.date else 0):
+        months = [(month, list(group)) for month, group in groupby(by_year, key=lambda e: e.date.month if e.date else 0)]
+        years.append((year, months))
+    body = templates.render("timeline.html", "timeline/", archive=archive, dated=len(dated),
+                            undated=len(archive.episodes) - len(dated), chart=chart, years=years)
+    return Page("timeline/index.md", "Timeline", body)

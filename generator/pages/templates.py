@@ -1,0 +1,102 @@
+"""The Jinja environment that renders every generated page body from ``site_templates/onrecord/``.
+
+Python builds values (the :class:`~generator.model.Archive` model and one view value per page);
+templates build the HTML, with autoescaping on, so every value from a file is escaped by Jinja
+unless it is a :class:`markupsafe.Markup` made in :mod:`generator.pages.markup` (rendered
+Markdown, a turn's text).
+
+A site owner overrides a template from the MkDocs ``custom_dir``, as Material's are overridden:
+
+- a whole template: ``overrides/onrecord/person.html`` replaces ours;
+- one block: the same file starting ``{% extends "!onrecord/person.html" %}`` extends *our*
+  template of that name (Sphinx's ``!`` convention: the name alone would be the override itself),
+  and redefines only the blocks it names, calling ``{{ super() }}`` to keep ours.
+
+Links between generated pages are relative (the site works under any base path): ``href(target)``
+in a template is the URL from the page being rendered to ``target`` (``speakers/ada/``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import resources
+from . import markup
+
+#: Where our page templates live inside ``site_templates/`` (and inside a ``custom_dir``).
+FOLDER = "onrecord"
+
+
+@lru_cache(maxsize=65536)  # pages link to the same people and shows over and over
+def href(source: str, target: str) -> str:
+    """Relative URL from the page at directory URL ``source`` to ``target`` (both like
+    ``shows/a/b/``; ``""`` is the home page). An ``#anchor`` on the target is kept."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path or ".", source or ".")
+    url = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
+    return url + (f"#{anchor}" if anchor else "")
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, target: str) -> str:
+    return href(context["page_url"], target)
+
+
+@jinja2.pass_context
+def _turn(context: jinja2.runtime.Context, turn: Any) -> Markup:
+    """A turn of the transcript (``turn`` is an :class:`~generator.pages.episode.TurnView`): by
+    :func:`markup.turn`, or by the site's own ``onrecord/partials/turn.html`` when it has one."""
+    page_url = context["page_url"]
+    partial = context.environment.globals["onrecord_turn_partial"]
+    if isinstance(partial, jinja2.Template):
+        return Markup(partial.render(context.get_all() | {"turn": turn}))
+    t = turn.placed.turn
+    who = (href(page_url, f"speakers/{turn.person.id}/"), turn.person.name) if turn.person else None
+    return markup.turn(turn.placed.anchor, t.start, turn.colour, turn.text, who, t.speaker)
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+class Templates:
+    """Our templates, under the site's ``custom_dir`` overrides (when it has any)."""
+
+    def __init__(self, custom_dir: Path | str | None = None) -> None:
+        self.custom_dir = Path(custom_dir) if custom_dir else None
+        ours = jinja2.FileSystemLoader(resources.templates_dir())
+        loaders: list[jinja2.BaseLoader] = [ours, jinja2.PrefixLoader({"": ours}, delimiter="!")]
+        if custom_dir:
+            loaders.insert(0, jinja2.FileSystemLoader(str(custom_dir)))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            auto_reload=False,  # one build never sees a template change (mkdocs serve makes a new Templates)
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,  # a misspelt value is an error, not an empty string
+        )
+        self.env.globals.update(href=_href, turn=_turn, onrecord_turn_partial=self._overridden("partials/turn.html"))
+        self.env.filters.update(
+            clock=markup.clock, duration=markup.duration, long_date=markup.long_date, plural=markup.plural,
+            number="{:,}".format, percent="{:.0%}".format, month_name=lambda m: markup.MONTHS[m - 1],
+            iso=_iso, markdown=markup.markdown_text, paragraphs=markup.paragraphs,
+        )
+
+    def _overridden(self, name: str) -> jinja2.Template | None:
+        """Our template ``name`` as the site overrides it, if it does."""
+        if self.custom_dir is None or not (self.custom_dir / FOLDER / name).is_file():
+            return None
+        return self.env.get_template(f"{FOLDER}/{name}")
+
+    def render(self, name: str, page_url: str, **values: Any) -> Markup:
+        """The body of the page at ``page_url`` from template ``onrecord/<name>``."""
+        template = self.env.get_template(f"{FOLDER}/{name}")
+        return Markup(template.render(page_url=page_url, **values).rstrip("\n"))  # autoescaped by Jinja

@@ -1,0 +1,92 @@
+"""Page templates: a site overrides one block or a whole template from its MkDocs ``custom_dir``;
+the Python fast path for turns writes exactly what the turn partial writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+from conftest import ARCHIVE, mkdocs_build
+
+from generator.archive import build
+from generator.pages import Templates
+from generator.pages.episode import episode_view
+
+HOSTILE = Path(__file__).parent / "hostile/archive"
+DEMO = Path(__file__).parent.parent
+
+SINCE = """{% extends "!onrecord/person.html" %}
+{% block onrecord_person_header %}
+{{ super() }}
+{% if view.stats and view.stats.first.date %}
+<p class="on-record-since">On the record since {{ view.stats.first.date.year }} as {{ person.name }}</p>
+{% endif %}
+{% endblock %}
+"""
+
+TURN = """<div class="my-turn" id="{{ turn.placed.anchor }}">{{ turn.person.name if turn.person else "?" }}: {{ turn.text }}</div>"""
+
+
+@pytest.fixture(scope="module")
+def overridden(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive built with a custom_dir overriding a block of the person page and the
+    whole turn partial; a speaker's name carries markup, to show overrides are escaped too."""
+    project = tmp_path_factory.mktemp("override") / "archive"
+    shutil.copytree(ARCHIVE, project)
+    speakers = project / "content/speakers.yml"
+    speakers.write_text(speakers.read_text(encoding="utf-8").replace("name: Tom Okafor", 'name: "Tom <b>Okafor</b>"'),
+                        encoding="utf-8")
+    (project / "overrides/onrecord/partials").mkdir(parents=True)
+    (project / "overrides/onrecord/person.html").write_text(SINCE, encoding="utf-8")
+    (project / "overrides/onrecord/partials/turn.html").write_text(TURN, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                  "  name: material\n  custom_dir: overrides\n"),
+                      encoding="utf-8")
+    result = mkdocs_build(project, strict=False)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_a_block_override_adds_to_the_person_header_and_keeps_the_rest(overridden: Path) -> None:
+    html = (overridden / "speakers/tom-okafor/index.html").read_text(encoding="utf-8")
+    assert '<p class="on-record-since">On the record since 2023 as Tom &lt;b&gt;Okafor&lt;/b&gt;</p>' in html
+    assert html.index('class="onr-person-head"') < html.index("on-record-since") < html.index('id="over-time"')
+    assert '<svg class="onr-chart"' in html  # the blocks it does not name are ours
+    assert "<b>Okafor</b>" not in html
+
+
+def test_a_whole_partial_override_replaces_every_turn(overridden: Path) -> None:
+    html = (overridden / "shows/harbour-talk/tides/index.html").read_text(encoding="utf-8")
+    assert '<div class="my-turn" id="t4">Tom &lt;b&gt;Okafor&lt;/b&gt;: <p>The tide tables' in html
+    assert 'class="onr-turn ' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
+
+
+def test_pages_without_an_override_are_ours(overridden: Path) -> None:
+    html = (overridden / "shows/harbour-talk/index.html").read_text(encoding="utf-8")
+    assert "<h1>Harbour Talk</h1>" in html or 'class="onr-episodes"' in html
+
+
+@pytest.mark.parametrize("project", [ARCHIVE, HOSTILE, DEMO], ids=["fixture", "hostile", "demo"])
+def test_the_python_turn_writes_what_the_turn_partial_writes(project: Path) -> None:
+    archive = build(project / "content", root=project)
+    templates = Templates()
+    partial = templates.env.get_template("onrecord/partials/turn.html")
+    checked = 0
+    for episode in archive.episodes:
+        view = episode_view(archive, episode)
+        fast = templates.env.from_string("{% for t in view.turns %}{{ turn(t) }}\n{% endfor %}")
+        slow = "".join(partial.render(turn=t, page_url=episode.uri) + "\n" for t in view.turns)
+        assert fast.render(view=view, page_url=episode.uri) == slow
+        checked += len(view.turns)
+    assert checked > 10  # named, labelled and unattributed turns, timed and untimed
+
+
+def test_a_misspelt_value_in_a_template_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "onrecord").mkdir()
+    (tmp_path / "onrecord/search.html").write_text("{{ speakerz }}", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError, match="speakerz"):
+        Templates(tmp_path).render("search.html", "search/", speakers=[])
