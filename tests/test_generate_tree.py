@@ -28,11 +28,13 @@ STYLES = re.compile(r'<div class="onr-styles">(?:<link [^>]*>)*</div>')
 
 
 def plain_build(docs: Path, project: Path, site_name: str) -> Path:
-    """``mkdocs build`` of ``docs`` as ``docs_dir``: Material, no plugins at all."""
+    """``mkdocs build`` of ``docs`` as ``docs_dir``: Material, no plugins at all, the README's nav."""
     project.mkdir()
     (project / "mkdocs.yml").write_text(
         f"site_name: {site_name}\ndocs_dir: {docs}\nsite_dir: site\n"
-        "theme:\n  name: material\n  font: false\nplugins: []\n", encoding="utf-8")
+        "theme:\n  name: material\n  font: false\nplugins: []\n"
+        "nav: [Home: index.md, Shows: shows/index.md, Speakers: speakers/index.md, Timeline: timeline/index.md]\n",
+        encoding="utf-8")
     result = mkdocs_build(project, strict=False)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
