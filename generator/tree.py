@@ -46,7 +46,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
 from .model import Archive
@@ -62,12 +62,13 @@ def write(archive: Archive, out: Path, *, force: bool = False, site_name: str = 
     """Write the tree of ``archive`` into ``out``; returns how many files were written."""
     items = [*render(archive, site_name), *(Asset(f"{ASSETS}/{path.name}", str(path)) for path in assets())]
     targets = checked(out, (item.uri for item in items), force)
+    styles = stylesheets()
     for item, target in zip(items, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Asset):
             shutil.copyfile(item.source, target)
         else:
-            target.write_text(item.content if isinstance(item, Download) else markdown(item), encoding="utf-8")
+            target.write_text(item.content if isinstance(item, Download) else markdown(item, styles), encoding="utf-8")
     return len(items)
 
 
@@ -92,10 +93,9 @@ def checked(out: Path, uris: Iterable[str], force: bool) -> list[Path]:
     return targets
 
 
-def markdown(page: Page) -> str:
-    """The page as the tree holds it: its stylesheets first, every fragment written in."""
-    links = "".join(f'<link rel="stylesheet" href="{posixpath.relpath(css, page.url or ".")}">'
-                    for css in stylesheets())
+def markdown(page: Page, styles: Sequence[str]) -> str:
+    """The page as the tree holds it: links to ``styles`` (site URLs) first, every fragment written in."""
+    links = "".join(f'<link rel="stylesheet" href="{posixpath.relpath(css, page.url or ".")}">' for css in styles)
     fragments = (*page.fragments, f'<div class="onr-styles">{links}</div>')
     body = f"{PLACEHOLDER.format(len(page.fragments))}\n\n{page.body}"
     return dataclasses.replace(page, body=body, fragments=fragments).inline()
