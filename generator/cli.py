@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, archive, health, labels, scaffold
+from . import __version__, archive, health, labels, scaffold, tree
 from .model import Archive
-from .pages import Asset, Download, render
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,6 +25,7 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
     gen.add_argument("--out", type=Path, required=True, help="the folder to write (must be empty or missing)")
     gen.add_argument("--force", action="store_true", help="write into a folder that already has files")
+    gen.add_argument("--site-name", default="On Record", help="the name the home page gives the site (default: On Record)")
 
     speakers = sub.add_parser("speakers", help="labels that resolve to no one, likely duplicates, a speakers.yml snippet")
     speakers.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
@@ -43,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(args.content, args.strict)
     if args.command == "generate":
-        return cmd_generate(args.content, args.out, args.force)
+        return cmd_generate(args.content, args.out, args.force, args.site_name)
     if args.command == "speakers":
         return cmd_speakers(args.content, args.strict)
     return scaffold.create(args.dir)
@@ -83,24 +82,18 @@ def cmd_speakers(content: Path, strict: bool) -> int:
     return 1 if strict and count else 0
 
 
-def cmd_generate(content: Path, out: Path, force: bool) -> int:
-    """Write the Markdown tree; refuses to write over files unless asked (nothing is lost)."""
-    result = load(content)
-    if result is None:
+def cmd_generate(content: Path, out: Path, force: bool, site_name: str = "On Record") -> int:
+    """Write the tree (:mod:`generator.tree`); nothing is written over files unless asked."""
+    try:
+        tree.checked(out, (), force)  # a folder with files is refused before the archive is read
+        result = load(content)
+        if result is None:
+            return 1
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        count = tree.write(result, out, force=force, site_name=site_name)
+    except tree.TreeError as exc:
+        print(exc, file=sys.stderr)
         return 1
-    if out.exists() and any(out.iterdir()) and not force:
-        print(f"{out}: folder is not empty; pass --force to write into it", file=sys.stderr)
-        return 1
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    count = 0
-    for item in render(result):
-        target = out / item.src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item, Asset):
-            shutil.copyfile(item.source, target)
-        else:
-            target.write_text(item.content if isinstance(item, Download) else item.inline(), encoding="utf-8")
-        count += 1
     print(f"wrote {count} files to {out}")
     return 1 if any(p.severity == "error" for p in result.problems) else 0

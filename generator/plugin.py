@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page as MkPage
 from . import archive as archive_mod
 from . import search
 from .pages import Asset, Download, Item, Page, render
-from .resources import templates_dir
+from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
@@ -78,8 +78,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(templates_dir()))
         # Every stylesheet in site_templates/assets/onrecord/, one per component.
-        styles = sorted((templates_dir() / "assets" / "onrecord").glob("*.css"))
-        config.extra_css[:0] = [f"assets/onrecord/{css.name}" for css in styles]
+        config.extra_css[:0] = stylesheets()
         # Episodes are deliberately not in the nav; listing thousands of them on every build helps no one.
         config.validation.nav.omitted_files = logging.DEBUG
         return config

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import ARCHIVE, mkdocs_build
 
+from conftest import ARCHIVE, mkdocs_build
 from generator.archive import build
 from generator.pages import Templates
 from generator.pages.episode import episode_view
@@ -26,7 +26,10 @@ SINCE = """{% extends "!onrecord/person.html" %}
 {% endblock %}
 """
 
-TURN = """<div class="my-turn" id="{{ turn.placed.anchor }}">{{ turn.person.name if turn.person else "?" }}: {{ turn.text }}</div>"""
+TURN = (
+    '<div class="my-turn" id="{{ turn.placed.anchor }}">{{ turn.person.name if turn.person else "?" }}: '
+    "{{ turn.text }}</div>"
+)
 
 
 @pytest.fixture(scope="module")
