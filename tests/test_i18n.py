@@ -1,0 +1,231 @@
+"""The message catalogue (generator/i18n.py): per-string fallback, plurals, locale formats,
+Material's language codes, Jinja's newstyle gettext, catalogues complete and in sync with the code,
+and the page scripts' strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel import Locale
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+from jinja2 import Environment
+from markupsafe import Markup
+
+from generator import i18n
+from generator.i18n import KEYWORDS, Messages
+
+ROOT = Path(__file__).parent.parent
+LOCALES = ROOT / "site_templates" / "locales"
+LANGUAGES = ("es", "de")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def catalogue(path: Path) -> dict[str, Any]:
+    with path.open("rb") as f:
+        catalog = read_po(f)
+    return {(m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+
+
+def test_english_is_the_msgid() -> None:
+    en = Messages.for_language("en")
+    assert en.gettext("Appearances Over Time") == "Appearances Over Time"
+    assert en.ngettext("%(num)s turn", "%(num)s turns", 1) == "%(num)s turn"
+    assert en.ngettext("%(num)s turn", "%(num)s turns", 0, num=0) == "0 turns"
+
+
+def test_translations() -> None:
+    assert Messages.for_language("es").gettext("Appearances Over Time") == "Apariciones a lo largo del tiempo"
+    assert Messages.for_language("de").gettext("Appearances Over Time") == "Auftritte im Zeitverlauf"
+
+
+def test_a_message_a_language_lacks_falls_back_to_english() -> None:
+    es = Messages.for_language("es")
+    assert es.gettext("A message nobody translated") == "A message nobody translated"
+    assert es.ngettext("%(num)s widget", "%(num)s widgets", 3, num=3) == "3 widgets"
+    assert es.gettext("Speakers") == "Participantes"  # while its neighbours are translated
+
+
+def test_empty_and_fuzzy_translations_fall_back_string_by_string(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "onrecord.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+        'msgid "Speakers"\nmsgstr "Participantes"\n\n'
+        'msgid "Chapters"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Transcript"\nmsgstr "Transcripción dudosa"\n\n'
+        'msgid "%(num)s turn"\nmsgid_plural "%(num)s turns"\nmsgstr[0] "%(num)s intervención"\nmsgstr[1] ""\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "locales_dir", lambda: tmp_path)
+    locale = Locale.parse("es")
+    es = Messages(locale, "es", *i18n.load(locale))
+    assert es.gettext("Speakers") == "Participantes"
+    assert es.gettext("Chapters") == "Chapters"
+    assert es.gettext("Transcript") == "Transcript"
+    assert es.ngettext("%(num)s turn", "%(num)s turns", 1, num=1) == "1 turn"  # a plural form is missing
+
+
+@pytest.mark.parametrize(("code", "n", "expected"), [
+    ("es", 1, "1 aparición"), ("es", 2, "2 apariciones"), ("es", 0, "0 apariciones"),
+    ("es", 1_000_000, "1.000.000 apariciones"),
+    ("de", 1, "1 Auftritt"), ("de", 2, "2 Auftritte"), ("de", 1234, "1.234 Auftritte"),
+    ("en", 1, "1 appearance"), ("en", 1234, "1,234 appearances"),
+])
+def test_plurals(code: str, n: int, expected: str) -> None:
+    m = Messages.for_language(code)
+    assert m.ngettext("%(num)s appearance", "%(num)s appearances", n, num=m.number(n)) == expected
+
+
+@pytest.mark.parametrize(("code", "date", "month", "number", "percent"), [
+    ("en", "March 3, 2021", "March 2021", "1,234", "42%"),
+    ("es", "3 de marzo de 2021", "marzo de 2021", "1.234", "42\u00a0%"),
+    ("de", "3. März 2021", "März 2021", "1.234", "42\u00a0%")  # a no-break space before %,
+])
+def test_dates_and_numbers(code: str, date: str, month: str, number: str, percent: str) -> None:
+    m = Messages.for_language(code)
+    assert m.date(dt.date(2021, 3, 3)) == date
+    assert m.month_year(2021, 3) == month
+    assert m.number(1234) == number
+    assert m.percent(0.42) == percent
+
+
+def test_month_names() -> None:
+    assert [Messages.for_language(c).month_name(3) for c in ("en", "es", "de")] == ["March", "marzo", "März"]
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("en", ["1 h 05 min", "42 min", "35 s", ""]),
+    ("es", ["1 h 05 min", "42 min", "35 s", ""]),
+    ("de", ["1 Std. 05 Min.", "42 Min.", "35 Sek.", ""]),
+])
+def test_durations(code: str, expected: list[str]) -> None:
+    m = Messages.for_language(code)
+    assert [m.duration(s) for s in (3900, 42 * 60, 35.7, None)] == expected
+
+
+def test_english_durations_match_the_pages_today() -> None:
+    from generator.pages.markup import duration
+
+    en = Messages.for_language("en")
+    for seconds in (0, 1, 59.9, 60, 89, 90, 3569, 3570, 3600, 3629, 7199, 36000):
+        assert en.duration(seconds) == duration(seconds), seconds
+
+
+@pytest.mark.parametrize("code", [None, "", "xx", "tlh", "../../etc", "en"])
+def test_unknown_or_missing_language_is_english(code: str | None) -> None:
+    m = Messages.for_language(code)
+    assert m.code == "en"
+    assert m.gettext("Speakers") == "Speakers"
+    assert m.date(dt.date(2021, 3, 3)) == "March 3, 2021"
+
+
+@pytest.mark.parametrize(("code", "tag", "month"), [
+    ("pt-BR", "pt-BR", "março de 2021"), ("zh-Hant", "zh-Hant", "2021年3月"), ("sr-Latn", "sr-Latn", "mart 2021."),
+    ("zh-TW", "zh-Hant-TW", "2021年3月"), ("sh", "sr-Latn", "mart 2021."),
+])
+def test_material_language_codes_resolve(code: str, tag: str, month: str) -> None:
+    m = Messages.for_language(code)
+    assert (m.code, m.month_year(2021, 3)) == (tag, month)
+    assert m.gettext("Speakers") == "Speakers"  # no catalogue for them yet: English strings
+
+
+def test_a_regional_code_uses_its_language_catalogue() -> None:
+    m = Messages.for_language("es-MX")
+    assert (m.code, m.gettext("Speakers")) == ("es-MX", "Participantes")
+    assert Messages.for_language("de-AT").gettext("Speakers") == "Sprechende"
+
+
+def test_cached_per_code() -> None:
+    assert Messages.for_language("es") is Messages.for_language("es")
+
+
+def test_language_names() -> None:
+    en, es = Messages.for_language("en"), Messages.for_language("es")
+    names = [en.language_name(c) for c in ("es", "de", "en", "pt-BR")]
+    assert names == ["Español", "Deutsch", "English", "Português (Brasil)"]
+    assert (en.language_name(""), es.language_name(""), en.language_name("xx")) == ("Original", "Original", "xx")
+
+
+def jinja(code: str) -> Environment:
+    env = Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    m = Messages.for_language(code)
+    env.install_gettext_callables(m.gettext, m.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["number"] = m.number
+    return env
+
+
+def test_jinja_newstyle_gettext() -> None:
+    template = jinja("es").from_string(
+        '<h2>{{ _("Speakers") }}</h2> {{ ngettext("%(num)s turn", "%(num)s turns", n, num=n|number) }}'
+        ' <p>{{ _("Also listed %(link)s.", link=link) }}</p> {{ _("Transcript: %(title)s", title=title) }}'
+    )
+    html = template.render(n=1234, link=Markup('<a href="x/">por nombre</a>'), title="<b>")
+    assert html == ('<h2>Participantes</h2> 1.234 intervenciones'
+                    ' <p>También en una lista <a href="x/">por nombre</a>.</p> Transcripción: &lt;b&gt;')
+
+
+def test_jinja_falls_back_to_english_per_string() -> None:
+    template = jinja("de").from_string('{{ _("Speakers") }} / {{ _("Not in any catalogue: %(x)s", x="<i>") }}')
+    assert template.render() == "Sprechende / Not in any catalogue: &lt;i&gt;"
+
+
+# The catalogues ------------------------------------------------------------------------------
+
+
+def test_every_message_is_translated_in_spanish_and_german() -> None:
+    template = catalogue(LOCALES / "onrecord.pot")
+    assert len(template) > 100
+    for language in LANGUAGES:
+        translated = catalogue(LOCALES / language / "LC_MESSAGES" / "onrecord.po")
+        for msgid, message in template.items():
+            assert msgid in translated, f"{language}: {msgid!r} is not in the catalogue (make messages)"
+            found = translated[msgid]
+            strings = found.string if isinstance(found.string, tuple) else (found.string,)
+            assert all(strings) and not found.fuzzy, f"{language}: {msgid!r} is untranslated or fuzzy"
+            assert isinstance(found.id, tuple) == isinstance(message.id, tuple), msgid
+            wanted = set(PLACEHOLDER.findall(" ".join(message.id if isinstance(message.id, tuple) else (message.id,))))
+            for string in strings:  # a form may leave out the count (es "y %(num)s más" keeps it, but may not)
+                assert set(PLACEHOLDER.findall(string)) <= wanted | {"num"}, f"{language}: {string!r}"
+                assert set(PLACEHOLDER.findall(string)) >= wanted - {"num"}, f"{language}: {string!r}"
+
+
+def extracted() -> set[str]:
+    """What ``make messages`` would extract today: Python under generator/, templates under site_templates/."""
+    keywords = {**DEFAULT_KEYWORDS, **KEYWORDS}
+    methods = [("generator/**.py", "python"), ("site_templates/**.html", "jinja2.ext:babel_extract")]
+    found = extract_from_dir(ROOT, method_map=methods, keywords=keywords, options_map={"site_templates/**.html": {}})
+    return {message[0] if isinstance(message, tuple) else message for _, _, message, _, _ in found}
+
+
+def test_the_template_is_in_sync_with_the_code() -> None:
+    """Every message the code and templates use is in the .pot, and nothing else is (run
+    ``make messages`` after adding, changing or removing a string)."""
+    assert extracted() == set(catalogue(LOCALES / "onrecord.pot"))
+
+
+def test_catalogues_ship_with_the_package() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    wheel = config["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["force-include"]["site_templates"] == "generator/site_templates"
+    assert i18n.locales_dir() == LOCALES
+
+
+# The page scripts ----------------------------------------------------------------------------
+
+
+def test_script_strings_carry_every_form_the_language_needs() -> None:
+    es = Messages.for_language("es").script_strings()
+    assert es["lang"] == "es" and es["copied"] == "Enlace a este momento copiado"
+    assert (es["results.one"], es["results.other"], es["results.many"]) == (
+        "%(num)s resultado", "%(num)s resultados", "%(num)s resultados")
+    en = Messages.for_language(None).script_strings()
+    assert en == {"lang": "en", "copied": "Link to this moment copied", "more": "More results", "searching": "Searching…",
+                  "none": "No results.", "results.one": "%(num)s result", "results.other": "%(num)s results",
+                  "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s"}
