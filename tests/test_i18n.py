@@ -5,6 +5,7 @@ and the page scripts' strings."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from generator import i18n
-from generator.i18n import KEYWORDS, Messages
+from generator.i18n import KEYWORDS, SCRIPT_MESSAGES, Messages
 
 ROOT = Path(__file__).parent.parent
 LOCALES = ROOT / "site_templates" / "locales"
@@ -229,3 +230,45 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
     assert en == {"lang": "en", "copied": "Link to this moment copied", "more": "More results", "searching": "Searching…",
                   "none": "No results.", "results.one": "%(num)s result", "results.other": "%(num)s results",
                   "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s"}
+
+
+def test_the_scripts_english_is_the_catalogues() -> None:
+    """Each script's built-in English (shown when a page carries no strings) is the msgid."""
+    scripts = "".join((ROOT / "site_templates/assets/onrecord" / name).read_text() for name in ("episode.js", "search.js"))
+    for key, message in SCRIPT_MESSAGES.items():
+        if isinstance(message, str):
+            assert f'say("{key}", "{message}")' in scripts, key
+        else:
+            assert f'sayCount("{key}", "{message[0]}", "{message[1]}"' in scripts, key
+
+
+def with_strings(page: Any, url: str, code: str) -> None:
+    """Serve ``url`` with the strings block the templates will render into it."""
+    block = json.dumps(Messages.for_language(code).script_strings()).replace("<", "\\u003c")
+
+    def handle(route: Any) -> None:
+        response = route.fetch()
+        strings = f'<script type="application/json" id="onr-strings">{block}</script>'
+        body = response.text().replace("<script", strings + "<script", 1)
+        route.fulfill(response=response, body=body)
+
+    page.route(url, handle)
+
+
+@pytest.mark.browser
+def test_search_speaks_the_pages_language(page: Any, site_url: str) -> None:
+    with_strings(page, f"{site_url}search/?q=night", "es")
+    page.goto(f"{site_url}search/?q=night")
+    page.wait_for_selector("ol.onr-results[data-state=done]")
+    assert re.fullmatch(r"\d+ resultados?(, se muestran? \d+)?", page.inner_text(".onr-search-status"))
+    assert page.evaluate("document.querySelector('button.onr-more').textContent") == "Más resultados"
+
+
+@pytest.mark.browser
+def test_search_without_strings_is_english(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=night")
+    page.wait_for_selector("ol.onr-results[data-state=done]")
+    assert re.fullmatch(r"\d+ results?(, showing \d+)?", page.inner_text(".onr-search-status"))
+    assert page.evaluate("document.querySelector('button.onr-more').textContent") == "More results"
+    page.goto(f"{site_url}search/?q=zzzqqqxx")
+    page.wait_for_function("document.querySelector('.onr-search-status').textContent === 'No results.'")
