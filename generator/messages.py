@@ -11,7 +11,8 @@ return what they are given and translate nothing (:class:`generator.i18n.Message
 (``%(name)s``), as Jinja's newstyle gettext formats them; a count is ``%(num)s``. Nothing that
 comes from the user's files is a message: titles, names, roles, bios and show descriptions are
 shown as written, and so are Pagefind's filter values (``Episode``, ``Person``), which the search
-script matches on.
+script matches on. A message holds no ``<``, ``>``, ``&`` or ``"``: Jinja's newstyle gettext marks
+translations safe, so they would be read as HTML (typographic quotes, as “this”, are fine).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ TIMELINE = (NP_("%(num)s episode.", "%(num)s episodes."),
 
 # Search page (generator/pages/search.py) and the header's search box (partials/onrecord-search.html)
 SEARCH = (
-    N_("Search"), N_("Search the transcripts"), N_('Words, or "an exact phrase"'), N_("Speaker"), N_("Anyone"),
+    N_("Search"), N_("Search the transcripts"), N_("Words, or “an exact phrase”"), N_("Speaker"), N_("Anyone"),
     N_("Show"), N_("Any show"), N_("Year"), N_("Any year"), N_("Order"), N_("Best match"), N_("Newest first"),
     N_("Oldest first"), N_("Search every transcript in the archive"),
     N_("Search runs in your browser and needs JavaScript. You can still browse the %(shows)s, %(speakers)s "

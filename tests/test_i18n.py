@@ -197,6 +197,18 @@ def test_every_message_is_translated_in_spanish_and_german() -> None:
                 assert set(PLACEHOLDER.findall(string)) >= wanted - {"num"}, f"{language}: {string!r}"
 
 
+def test_no_message_holds_html() -> None:
+    """Jinja's newstyle gettext marks a translation safe (``Markup``) and escapes only the values
+    filled in, so a message must not hold what HTML reads as markup: a ``"`` would end the
+    attribute a message sits in (``placeholder="{{ _(...) }}"``). Typographic quotes are fine."""
+    for path in (LOCALES / "onrecord.pot", *(LOCALES / lang / "LC_MESSAGES" / "onrecord.po" for lang in LANGUAGES)):
+        for message in catalogue(path).values():
+            texts = [*([message.id] if isinstance(message.id, str) else message.id),
+                     *([message.string] if isinstance(message.string, str) else message.string)]
+            for text in texts:
+                assert not set(text) & set('<>&"'), f"{path.parent.parent.name}: {text!r}"
+
+
 def extracted() -> set[str]:
     """What ``make messages`` would extract today: Python under generator/, templates under site_templates/."""
     keywords = {**DEFAULT_KEYWORDS, **KEYWORDS}
