@@ -170,7 +170,7 @@ def test_jinja_newstyle_gettext() -> None:
     )
     html = template.render(n=1234, link=Markup('<a href="x/">por nombre</a>'), title="<b>")
     assert html == ('<h2>Participantes</h2> 1.234 intervenciones'
-                    ' <p>También en una lista <a href="x/">por nombre</a>.</p> Transcripción: &lt;b&gt;')
+                    ' <p>Lista también disponible <a href="x/">por nombre</a>.</p> Transcripción: &lt;b&gt;')
 
 
 def test_jinja_falls_back_to_english_per_string() -> None:
