@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test browser lint check bench clean
+.PHONY: site serve test browser lint check bench messages clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python episode_page.py
 	cd benchmarks && ../$(BIN)/python search.py --episodes 1000 --words 9000
 	cd benchmarks && if [ -d ../../shared/corpus/archives ]; then ../$(BIN)/python conformance.py ../../shared/corpus/archives/*/ --expected ../../shared/corpus/expected; else echo "conformance: no ../../shared/corpus/archives, skipped"; fi
+
+# Re-extract every message into site_templates/locales/onrecord.pot and merge it into each
+# language's .po (new messages come in untranslated and show in English until translated; the
+# keywords are generator/i18n.py KEYWORDS). The build reads the .po files as they are.
+LOCALES := site_templates/locales
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k NP_:1,2 --no-location --sort-output --width=100 \
+	  --project=onrecord --copyright-holder="On Record contributors" -o $(LOCALES)/onrecord.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/onrecord.pot -d $(LOCALES) -D onrecord --no-fuzzy-matching --width=100
 
 clean:
 	rm -rf site $(VENV)

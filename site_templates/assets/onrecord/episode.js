@@ -8,6 +8,11 @@
   let turns = null;   // the timed turn elements, in order
   let starts = null;  // their start times
   let current = null;
+  // The page's strings in its language, if it carries them (generator/i18n.py, Messages.script_strings);
+  // otherwise the English written here.
+  let strings = {};
+  try { strings = JSON.parse(document.getElementById("onr-strings")?.textContent || "{}"); } catch { /* English */ }
+  const say = (key, english) => strings[key] || english;
 
   function index() {
     if (!turns) {
@@ -74,7 +79,7 @@
     const url = new URL(link.getAttribute("href"), location.href).href;
     try {
       await navigator.clipboard.writeText(url);
-      status.textContent = "Link to this moment copied";
+      status.textContent = say("copied", "Link to this moment copied");
     } catch {
       status.textContent = url;  // no clipboard (insecure context): show it to copy by hand
     }

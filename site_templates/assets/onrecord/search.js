@@ -9,13 +9,36 @@ const FIELDS = ["q", "speaker", "show", "year", "sort"];
 const PAGE = 5;       // results loaded at a time: each costs a fetch of its page's fragment
 const PER_PAGE = 3;   // turns shown under each result
 
+// The page's strings in its language, if it carries them (generator/i18n.py, Messages.script_strings):
+// "key", or "key.<plural category>" for a count, with %(name)s placeholders; otherwise the English here.
+let strings = {};
+try { strings = JSON.parse(document.getElementById("onr-strings")?.textContent || "{}"); } catch { /* English */ }
+
+function fill(text, values) {
+  return text.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? values[name] : whole));
+}
+
+function say(key, english, values = {}) {
+  return fill(strings[key] || english, values);
+}
+
+// A message with a count: the language's plural form for `n`, numbers written its way.
+function sayCount(key, one, other, n, values = {}) {
+  const number = (x) => (strings.lang ? x.toLocaleString(strings.lang) : String(x));
+  let category = "other";
+  try { if (strings.lang) category = new Intl.PluralRules(strings.lang).select(n); } catch { /* an unknown tag */ }
+  const text = strings[`${key}.${category}`] || strings[`${key}.other`] || (n === 1 ? one : other);
+  const numbers = Object.fromEntries(Object.entries(values).map(([name, x]) => [name, number(x)]));
+  return fill(text, { num: number(n), ...numbers });
+}
+
 let pagefind;
 let serial = 0;
 let current = null;   // the latest search: its results, values, and how many are shown
 const more = document.createElement("button");
 more.type = "button";
 more.className = "onr-more";
-more.textContent = "More results";
+more.textContent = say("more", "More results");
 more.hidden = true;
 list.after(more);
 
@@ -117,7 +140,7 @@ async function run() {
     status.textContent = "";
     return;
   }
-  status.textContent = "Searching…";
+  status.textContent = say("searching", "Searching…");
   await load();
   const filters = {};
   for (const name of ["speaker", "show", "year"]) if (values[name]) filters[name] = values[name];
@@ -140,8 +163,10 @@ async function show(mine) {
     current.shown += 1;
   }
   const count = results.length;
-  status.textContent = count ? `${count} ${count === 1 ? "result" : "results"}` +
-    (count > current.shown ? `, showing ${current.shown}` : "") : "No results.";
+  status.textContent = !count ? say("none", "No results.")
+    : count > current.shown
+      ? sayCount("showing", "%(num)s result, showing %(shown)s", "%(num)s results, showing %(shown)s", count, { shown: current.shown })
+      : sayCount("results", "%(num)s result", "%(num)s results", count);
   more.hidden = current.shown >= count;
   list.dataset.state = "done";
 }
