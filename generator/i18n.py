@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext as _gettext
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_month_names
+from babel.lists import format_list
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
@@ -162,6 +163,10 @@ class Messages:
     def date(self, day: dt.date) -> str:
         """The long date: ``March 3, 2021``, ``3 de marzo de 2021``, ``3. März 2021``."""
         return str(format_date(day, "long", locale=self.locale))
+
+    def list(self, items: Sequence[str]) -> str:
+        """``a, b, and c`` (en), ``a, b y c`` (es), ``a, b und c`` (de)."""
+        return str(format_list(list(items), locale=self.locale)) if items else ""
 
     def month_year(self, year: int, month: int) -> str:
         """``March 2021``, ``marzo de 2021``, ``März 2021``."""

@@ -12,8 +12,8 @@ one episode in several languages, not several episodes:
   whose original is a draft is held back with it.
 
 A code is two or three lowercase letters, optionally with a region or script (``pt-BR``,
-``zh-Hans``: :data:`filenames.LANGUAGE`). The name shown for it is the language's own name where
-:data:`NAMES` has it. A translation without a title of its own takes the original's.
+``zh-Hans``: :data:`filenames.LANGUAGE`). The name shown for it is the language's own name, from
+Babel's CLDR data (:meth:`generator.i18n.Messages.language_name`). A translation without a title of its own takes the original's.
 """
 
 from __future__ import annotations
@@ -26,24 +26,8 @@ from pathlib import Path, PurePosixPath
 from . import filenames
 from .model import Episode
 
+
 #: Each language in its own name, for the switcher; other codes are shown as they are.
-NAMES = {
-    "ar": "العربية", "de": "Deutsch", "en": "English", "es": "Español", "fa": "فارسی", "fr": "Français",
-    "hi": "हिन्दी", "id": "Bahasa Indonesia", "it": "Italiano", "ja": "日本語", "ko": "한국어", "nl": "Nederlands",
-    "pl": "Polski", "pt": "Português", "ru": "Русский", "sv": "Svenska", "tr": "Türkçe", "uk": "Українська",
-    "vi": "Tiếng Việt", "zh": "中文",
-}
-
-
-def name(code: str) -> str:
-    """``es`` -> ``Español``; ``pt-BR`` -> ``Português (BR)``; ``""`` -> ``Original``."""
-    if not code:
-        return "Original"
-    base, _, region = code.partition("-")
-    own = NAMES.get(base.lower(), code)
-    return f"{own} ({region})" if region and own != code else own
-
-
 def _where(path: str) -> tuple[str, str]:
     """A display path's folder and stem: what ties a translation to its original."""
     pure = PurePosixPath(path)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from . import archive as archive_mod
 from . import search
+from .i18n import Messages
 from .pages import Asset, Download, Item, Page, render
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
@@ -73,7 +75,12 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content)  # made absolute, and checked to exist, by c.Dir
 
+    def language(self, config: MkDocsConfig) -> str | None:
+        """Material's ``theme.language``: the site's language, and so ours."""
+        return str(config.theme["language"]) if "language" in config.theme else None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.messages = Messages.for_language(self.language(config))
         # Theme overrides go after the user's own custom_dir, before Material's templates.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(templates_dir()))
@@ -90,7 +97,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
             for problem in archive.problems:
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
-            self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir))
+            self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir,
+                                          language=self.language(config)))
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)
@@ -119,19 +127,24 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
                 self.pages[item.src_uri] = item
                 files.append(File.generated(config, item.src_uri, content=item.markdown))
         if config.nav is None:
-            config.nav = self.navigation(files)
+            config.nav = self.navigation(files, self.messages.gettext)
         return files
 
     @staticmethod
-    def navigation(files: Files) -> list[Any]:
+    def navigation(files: Files, gettext: Callable[[str], str]) -> list[Any]:
         """Index pages only: episodes stay out of the nav (it is rendered into every page)."""
-        nav: list[Any] = [{"Home": "index.md"}, {"Shows": "shows/index.md"},
-                          {"Speakers": "speakers/index.md"}, {"Timeline": "timeline/index.md"}]
+        nav: list[Any] = [{gettext("Home"): "index.md"}, {gettext("Shows"): "shows/index.md"},
+                          {gettext("Speakers"): "speakers/index.md"}, {gettext("Timeline"): "timeline/index.md"}]
         generated = {"index.md", "shows/index.md", "speakers/index.md", "timeline/index.md"}
         for file in files.documentation_pages():
             if file.src_uri.count("/") == 0 and file.src_uri not in generated:
                 nav.append(file.src_uri)
         return nav
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # Our theme partials (the header's search box) speak the site's language too.
+        env.globals["onrecord_messages"] = self.messages
+        return env
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

@@ -112,12 +112,11 @@ def test_durations(code: str, expected: list[str]) -> None:
     assert [m.duration(s) for s in (3900, 42 * 60, 35.7, None)] == expected
 
 
-def test_english_durations_match_the_pages_today() -> None:
-    from generator.pages.markup import duration
-
+def test_english_durations_round_to_the_minute() -> None:
     en = Messages.for_language("en")
-    for seconds in (0, 1, 59.9, 60, 89, 90, 3569, 3570, 3600, 3629, 7199, 36000):
-        assert en.duration(seconds) == duration(seconds), seconds
+    found = [en.duration(s) for s in (0, 1, 59.9, 60, 89, 90, 3569, 3570, 3600, 3629, 7199, 36000)]
+    assert found == ["", "1 s", "59 s", "1 min", "1 min", "2 min", "59 min", "1 h 00 min", "1 h 00 min",
+                     "1 h 00 min", "2 h 00 min", "10 h 00 min"]
 
 
 @pytest.mark.parametrize("code", [None, "", "xx", "tlh", "../../etc", "en"])
@@ -394,7 +393,6 @@ def spanish_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 item 5, phase 2: the page templates use the catalogue")
 def test_the_demo_in_spanish_has_no_english_string_of_ours_on_person_and_episode_pages(spanish_demo: Path) -> None:
     pages = [*sorted(spanish_demo.glob("speakers/*/index.html")), *sorted(spanish_demo.glob("shows/*/*/**/index.html"))]
     assert len(pages) > 30

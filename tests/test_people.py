@@ -70,8 +70,8 @@ def test_person_numbers_are_exact(site: Path) -> None:
     assert stats(html) == {
         "Appearances": "3",
         "Shows": "Show One (2), Show Two (1)",
-        "First appearance": "5 January 2021",
-        "Latest appearance": "2 April 2021",
+        "First appearance": "January 5, 2021",
+        "Latest appearance": "April 2, 2021",
         # a: 10 + 5 words, b: 13, c: 4
         "Words spoken": "32",
         # a: 00:10 to Q at 00:40 = 30 s (the last turn has no end and a has no duration); b: 00:20 to the
@@ -80,7 +80,7 @@ def test_person_numbers_are_exact(site: Path) -> None:
         # 32 of the 53 words in a (8 + 10 + 2 + 5), b (8 + 13) and c (3 + 4)
         "Share of the conversation": "60% of the words spoken in their episodes",
     }
-    assert 'href="../../shows/one/a/">5 January 2021' in html and 'href="../../shows/two/c/">2 April 2021' in html
+    assert 'href="../../shows/one/a/">January 5, 2021' in html and 'href="../../shows/two/c/">April 2, 2021' in html
 
 
 def test_appearances_over_time_bars_are_exact(site: Path) -> None:
@@ -125,8 +125,8 @@ def test_speakers_index_by_name_and_by_appearances(site: Path) -> None:
 
 def test_chart_markup_is_exact() -> None:
     data = charts.bars([dt.date(2020, 1, 3), dt.date(2020, 3, 9)])
-    chart = charts.chart(data, "episode", lambda b: f"#m{b.period}", "Episodes")
-    assert Templates().render("partials/chart.html", "timeline/", chart=chart) == (
+    chart = charts.chart(data, "episode", lambda b: f"#m{b.period}")
+    assert Templates().render("partials/chart.html", "timeline/", chart=chart, label="Episodes") == (
         '<figure class="onr-figure"><svg class="onr-chart" viewBox="0 0 30 60" preserveAspectRatio="none" role="group" '
         'aria-label="Episodes">'
         '<a href="#m2020-01"><rect class="onr-bar" x="1" y="4.0" width="8" height="56.0" data-period="2020-01" '

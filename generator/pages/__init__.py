@@ -13,11 +13,13 @@ from .templates import Templates
 __all__ = ["Asset", "Download", "Item", "Page", "Templates", "render"]
 
 
-def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path | str | None = None) -> Iterator[Item]:
-    """Every generated page and download of the site; ``custom_dir`` holds the site's template overrides."""
+def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path | str | None = None,
+           language: str | None = None) -> Iterator[Item]:
+    """Every generated page and download of the site; ``custom_dir`` holds the site's template
+    overrides, ``language`` is Material's ``theme.language`` (English when ``None``)."""
     from . import episode, home, people, search, shows, timeline
 
-    templates = Templates(custom_dir)
+    templates = Templates(custom_dir, language)
     yield home.render(archive, templates, site_name)
     yield from shows.render(archive, templates)
     for ep in archive.episodes:

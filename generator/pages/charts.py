@@ -6,6 +6,9 @@ are drawn as flat ticks so gaps show. Every bar carries ``data-period``, ``data-
 ``<title>`` ("March 2021: 14 appearances"), so screen readers and tools can read it; bars with a
 count link to that period's anchor on the same page; a table with the same numbers follows.
 Colours come from Material's CSS variables (see people.css), so the chart follows light and dark.
+
+This module computes the bars; ``partials/chart.html`` and ``partials/sparkline.html`` draw them,
+with every word in the site's language.
 """
 
 from __future__ import annotations
@@ -15,15 +18,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .markup import MONTHS, plural
-
 MONTHLY_LIMIT = 48
 
 
 @dataclass(frozen=True)
 class Bar:
     period: str  # "2021-03" or "2021"
-    label: str  # "March 2021" or "2021"
+    year: int
+    month: int | None  # None for a yearly bar
     count: int
 
 
@@ -45,10 +47,10 @@ def bars(dates: Iterable[dt.date], span: tuple[dt.date, dt.date] | None = None, 
         for n in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
             year, month = divmod(n, 12)
             key = f"{year}-{month + 1:02d}"
-            out.append(Bar(key, f"{MONTHS[month]} {year}", counts[key]))
+            out.append(Bar(key, year, month + 1, counts[key]))
         return out
-    years = Counter(str(d.year) for d in dates)
-    return [Bar(str(y), str(y), years[str(y)]) for y in range(first.year, last.year + 1)]
+    years = Counter(d.year for d in dates)
+    return [Bar(str(y), y, None, years[y]) for y in range(first.year, last.year + 1)]
 
 
 @dataclass(frozen=True)
@@ -63,20 +65,20 @@ class Column:
 
 @dataclass(frozen=True)
 class Chart:
-    """A bar chart's values for ``partials/chart.html``: columns, the busiest count, and what it counts."""
+    """A bar chart's values for ``partials/chart.html``: columns, the busiest count, what it counts
+    (``kind``: ``appearance`` or ``episode``) and where each bar with a count links."""
 
     columns: list[Column]
     top: int
-    noun: str
-    label: str
+    kind: str
     links: dict[str, str]  # period -> the anchor a bar with a count links to
 
     @property
-    def unit(self) -> str:
-        return "month" if "-" in self.columns[0].bar.period else "year"
+    def by_month(self) -> bool:
+        return self.columns[0].bar.month is not None
 
 
-def chart(data: list[Bar], noun: str, link: Callable[[Bar], str], label: str) -> Chart | None:
+def chart(data: list[Bar], kind: str, link: Callable[[Bar], str]) -> Chart | None:
     """The SVG bar chart's values (bars with a count link to ``link(bar)``), ``None`` without data."""
     if not data:
         return None
@@ -85,18 +87,22 @@ def chart(data: list[Bar], noun: str, link: Callable[[Bar], str], label: str) ->
     for i, bar in enumerate(data):
         height = max(bar.count / top * 56, 1.5) if bar.count else 0.8
         columns.append(Column(bar, i * 10 + 1, 60 - height, height))
-    return Chart(columns, top, noun, label, {b.period: link(b) for b in data if b.count})
+    return Chart(columns, top, kind, {b.period: link(b) for b in data if b.count})
 
 
 @dataclass(frozen=True)
 class Spark:
-    """A sparkline's values for ``partials/sparkline.html``: ``(x, y, height, empty)`` per bar."""
+    """A sparkline's values for ``partials/sparkline.html``: ``(x, y, height, empty)`` per bar,
+    and for its summary the total, the first, last and busiest bars."""
 
     rects: list[tuple[int, float, float, bool]]
-    summary: str
+    total: int
+    first: Bar
+    last: Bar
+    busiest: Bar
 
 
-def sparkline(data: list[Bar], noun: str) -> Spark | None:
+def sparkline(data: list[Bar]) -> Spark | None:
     """A small chart for lists: no links, one accessible summary."""
     if not data:
         return None
@@ -105,6 +111,4 @@ def sparkline(data: list[Bar], noun: str) -> Spark | None:
     for i, b in enumerate(data):
         height = b.count / top * 15 if b.count else 0.6
         rects.append((i * 4, 16 - height, height, not b.count))
-    busiest = max(data, key=lambda b: b.count)
-    summary = f"{plural(sum(b.count for b in data), noun)}, {data[0].label}–{data[-1].label}; most in {busiest.label}"
-    return Spark(rects, summary)
+    return Spark(rects, sum(b.count for b in data), data[0], data[-1], max(data, key=lambda b: b.count))

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import languages
 from ..archive import turn_seconds
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
 from . import downloads, strip
@@ -43,10 +42,10 @@ class TurnView:
 
 @dataclass(frozen=True)
 class Version:
-    """The episode in one of its languages (see generator/languages.py)."""
+    """The episode in one of its languages (see generator/languages.py); the template names the
+    language in its own words (:meth:`generator.i18n.Messages.language_name`)."""
 
     episode: Episode
-    name: str
     current: bool
 
 
@@ -69,9 +68,9 @@ def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator
     view = episode_view(archive, episode, text)
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
+    description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
     yield Page(f"{episode.uri}index.md", episode.title, templates.render("episode.html", episode.uri, view=view),
-               {"description": episode.description or f"Transcript: {episode.title}",
-                **({"onrecord_alternates": alternates} if len(versions) > 1 else {})})
+               {"description": description, **({"onrecord_alternates": alternates} if len(versions) > 1 else {})})
     yield from downloads.render(archive, episode)
     if episode.audio_file:
         yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
@@ -97,7 +96,7 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         chapters=chapters(episode),
         downloads=downloads.links(archive, episode),
         turns=[turn_view(archive, placed, palette, text) for placed in episode.turns],
-        versions=[Version(v, languages.name(v.language), v is episode) for v in versions] if len(versions) > 1 else [],
+        versions=[Version(v, v is episode) for v in versions] if len(versions) > 1 else [],
         search=search_fields(archive, episode),
     )
 

@@ -7,15 +7,16 @@ starts here or in a template (which Jinja autoescapes, see :mod:`generator.pages
 - :func:`notes_marked` and :func:`rendered` serve the transcript's hot path
   (:mod:`generator.pages.turntext`): a turn's text is escaped once, and editorial notes are
   marked up as notes. :func:`turn` writes a whole turn; see its docstring for why in Python.
-- Plain formatting for templates (``clock``, ``duration``, dates, plurals) returns text, which the
-  template escapes.
+- Plain formatting (``clock``, ``years``) returns text, which the template escapes; words,
+  dates and numbers in the site's language come from :mod:`generator.i18n`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from xml.etree.ElementTree import Element
 
 import markdown as md
@@ -26,8 +27,6 @@ from .. import notes, schema
 
 __all__ = ["Markup", "escape"]
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 NOTE = Markup('<span class="onr-note" data-pagefind-ignore>{}</span>')
 
 
@@ -39,20 +38,6 @@ def clock(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
-def duration(seconds: float | None) -> str:
-    """``1 h 05 min`` / ``42 min`` / ``35 s``."""
-    if not seconds:
-        return ""
-    minutes = round(seconds / 60)
-    if seconds < 60:
-        return f"{int(seconds)} s"
-    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def years(dates: Iterable[dt.date | None]) -> str:
     """``2021–2024`` (or ``2021``) for the dated ones of ``dates``, newest first; ``""`` if none."""
     dated = [d for d in dates if d]
@@ -62,8 +47,15 @@ def years(dates: Iterable[dt.date | None]) -> str:
     return f"{first}–{last}" if first != last else str(first)
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+_SLOT = re.compile("\x00(\\d+)\x00")
+
+
+def listed(items: Sequence[object], join: Callable[[Sequence[str]], str]) -> Markup:
+    """``items`` (text, or Markup such as links) as one list in the site's language: ``join`` is
+    :meth:`generator.i18n.Messages.list`, which writes the words between them."""
+    text = join([f"\x00{i}\x00" for i in range(len(items))])
+    parts = _SLOT.split(text)  # separators at even places, item numbers at odd ones
+    return Markup("").join(escape(part) if i % 2 == 0 else escape(items[int(part)]) for i, part in enumerate(parts))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -127,27 +119,29 @@ def rendered(html: str) -> Markup:
 
 
 def turn(anchor: str, start: float | None, colour: str, text: Markup, who: tuple[str, str] | None,
-         speaker: str) -> Markup:
+         speaker: str, words: tuple[str, str, str]) -> Markup:
     """One turn, exactly as ``site_templates/onrecord/partials/turn.html`` writes it (a test holds
-    the two equal). ``who`` is the person's ``(page URL, name)``; else ``speaker`` is the label.
+    the two equal). ``who`` is the person's ``(page URL, name)``; else ``speaker`` is the label;
+    ``words`` are "Unattributed", the link's title and its label in the site's language.
 
     Why Python: an episode has hundreds to thousands of turns, and a template per turn cost 23 µs
     against 4 µs here (``benchmarks/build_site.py``: the page stage would be about 15% slower). A
     site that overrides the partial gets its template for every turn instead (templates.py).
     Every value is escaped here; ``text`` is already Markup."""
     anchor = escape(anchor)
+    unattributed, title, label = map(escape, words)
     if who:
         name = f'<a class="onr-who" href="{escape(who[0])}">{escape(who[1])}</a>'
     elif speaker:
         name = f'<span class="onr-who">{escape(speaker)}</span>'
     else:
-        name = '<span class="onr-who onr-unattributed">Unattributed</span>'
+        name = f'<span class="onr-who onr-unattributed">{unattributed}</span>'
     when, at = "", ""
     if start is not None:
         when = f' <a class="onr-time" href="#{anchor}">{clock(start)}</a>'
         at = f' data-start="{start:g}"'
     return Markup(
         f'<div class="onr-turn {escape(colour)}"{at}><h3 class="onr-turn-head" id="{anchor}">{name}{when}'
-        f'<a class="onr-link" href="#{anchor}" title="Copy a link to this moment" aria-label="Link to this moment">#</a>'
+        f'<a class="onr-link" href="#{anchor}" title="{title}" aria-label="{label}">#</a>'
         f'</h3><div class="onr-turn-text">{text}</div></div>'
     )

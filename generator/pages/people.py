@@ -87,7 +87,9 @@ def index(archive: Archive, people: list[Person], templates: Templates, by_count
     rows = [row(archive, p, span) for p in people]
     groups = [] if by_count else [(letter, list(group)) for letter, group in groupby(rows, key=_initial)]
     body = templates.render("speakers.html", url, by_count=by_count, rows=rows, letters=groups)
-    return Page(f"{url}index.md", "Speakers by appearances" if by_count else "Speakers", body)
+    gettext = templates.messages.gettext
+    title = gettext("Speakers by appearances") if by_count else gettext("Speakers")
+    return Page(f"{url}index.md", title, body)
 
 
 def _initial(row: Row) -> str:
@@ -97,14 +99,15 @@ def _initial(row: Row) -> str:
 def row(archive: Archive, person: Person, span: tuple[dt.date, dt.date] | None) -> Row:
     apps = archive.appearances.get(person.id, ())
     dated = [a.episode.date for a in apps if a.episode.date]
-    spark = charts.sparkline(charts.bars(dated, span, by_month=False), "appearance") if dated else None
+    spark = charts.sparkline(charts.bars(dated, span, by_month=False)) if dated else None
     return Row(person, len(apps), years(dated), spark)
 
 
 def person_page(archive: Archive, person: Person, templates: Templates) -> Page:
     url = f"speakers/{person.id}/"
     body = templates.render("person.html", url, archive=archive, view=person_view(archive, person))
-    return Page(f"{url}index.md", person.name, body, {"description": person.role or f"{person.name} in the archive"})
+    description = person.role or templates.messages.gettext("%(name)s in the archive", name=person.name)
+    return Page(f"{url}index.md", person.name, body, {"description": description})
 
 
 def person_view(archive: Archive, person: Person) -> PersonView:
@@ -114,7 +117,7 @@ def person_view(archive: Archive, person: Person) -> PersonView:
     stats = person_stats(archive, person.id)
     ranked = sorted(stats.with_.items(), key=lambda item: (-item[1], archive.people[item[0]].name.casefold()))
     data = charts.bars(a.episode.date for a in apps if a.episode.date)
-    chart = charts.chart(data, "appearance", lambda b: period_anchor(b.period), f"Appearances by {person.name} over time")
+    chart = charts.chart(data, "appearance", lambda b: period_anchor(b.period))
     search = href(f"speakers/{person.id}/", "search/") + "?" + urlencode({"speaker": person.name})
     return PersonView(person, stats, chart, [(archive.people[pid], n) for pid, n in ranked[:SHOWN_WITH]],
                       max(len(ranked) - SHOWN_WITH, 0), appearances(apps), search)

@@ -20,4 +20,6 @@ def render(archive: Archive, templates: Templates) -> Page:
     shows = sorted((s.title for s in archive.shows.values()), key=str.casefold)
     years = [str(y) for y in sorted({e.date.year for e in archive.episodes if e.date}, reverse=True)]
     body = templates.render("search.html", URL, speakers=speakers, shows=shows, years=years)
-    return Page(f"{URL}index.md", "Search", body, {"description": "Search every transcript in the archive"})
+    gettext = templates.messages.gettext
+    description = gettext("Search every transcript in the archive")
+    return Page(f"{URL}index.md", gettext("Search"), body, {"description": description})

@@ -28,7 +28,7 @@ def index(archive: Archive, templates: Templates) -> Page:
     for show in sorted(archive.shows.values(), key=lambda s: s.title.casefold()):
         eps = episodes_of(archive, show)
         shows.append((show, len(eps), years(e.date for e in eps)))
-    return Page("shows/index.md", "Shows", templates.render("shows.html", "shows/", shows=shows))
+    return Page("shows/index.md", templates.messages.gettext("Shows"), templates.render("shows.html", "shows/", shows=shows))
 
 
 def show_page(archive: Archive, show: Show, templates: Templates) -> Page:

@@ -72,7 +72,7 @@ def strip(archive: Archive, episode: Episode, palette: dict[str, str],
         if start is None or seconds is None or start >= length:
             continue
         person = archive.people.get(placed.person) if placed.person else None
-        who = person.name if person else placed.turn.speaker or "Unknown speaker"
+        who = person.name if person else placed.turn.speaker  # "" reads "Unknown speaker" (strip.html)
         x, width = start / length * WIDTH, max(min(seconds, length - start) / length * WIDTH, 0.6)
         segments.append(Segment(placed.anchor, start, x, width, palette.get(placed.person or "", "onr-sx"), who))
     return Strip(length, segments) if segments else None

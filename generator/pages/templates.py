@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import resources
+from ..i18n import Messages
 from . import markup
 
 #: Where our page templates live inside ``site_templates/`` (and inside a ``custom_dir``).
@@ -59,7 +60,8 @@ def _turn(context: jinja2.runtime.Context, turn: Any) -> Markup:
         return Markup(partial.render(context.get_all() | {"turn": turn}))
     t = turn.placed.turn
     who = (href(page_url, f"speakers/{turn.person.id}/"), turn.person.name) if turn.person else None
-    return markup.turn(turn.placed.anchor, t.start, turn.colour, turn.text, who, t.speaker)
+    words: tuple[str, str, str] = context.environment.globals["onrecord_turn_words"]  # type: ignore[assignment]
+    return markup.turn(turn.placed.anchor, t.start, turn.colour, turn.text, who, t.speaker, words)
 
 
 def _iso(day: dt.date) -> str:
@@ -67,9 +69,11 @@ def _iso(day: dt.date) -> str:
 
 
 class Templates:
-    """Our templates, under the site's ``custom_dir`` overrides (when it has any)."""
+    """Our templates, under the site's ``custom_dir`` overrides (when it has any), speaking
+    ``language`` (Material's ``theme.language``: every string through :mod:`generator.i18n`)."""
 
-    def __init__(self, custom_dir: Path | str | None = None) -> None:
+    def __init__(self, custom_dir: Path | str | None = None, language: str | None = None) -> None:
+        self.messages = m = Messages.for_language(language)
         self.custom_dir = Path(custom_dir) if custom_dir else None
         ours = jinja2.FileSystemLoader(resources.templates_dir())
         loaders: list[jinja2.BaseLoader] = [ours, jinja2.PrefixLoader({"": ours}, delimiter="!")]
@@ -82,11 +86,19 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,  # a misspelt value is an error, not an empty string
+            extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
         )
-        self.env.globals.update(href=_href, turn=_turn, onrecord_turn_partial=self._overridden("partials/turn.html"))
+        # Newstyle: {{ _("Hosted by %(hosts)s.", hosts=...) }} formats and escapes the values itself.
+        self.env.install_gettext_callables(m.gettext, m.ngettext, newstyle=True)  # type: ignore[attr-defined]
+        self.env.globals.update(
+            href=_href, turn=_turn, messages=m, onrecord_turn_partial=self._overridden("partials/turn.html"),
+            onrecord_turn_words=(m.gettext("Unattributed"), m.gettext("Copy a link to this moment"),
+                                 m.gettext("Link to this moment")),
+        )
         self.env.filters.update(
-            clock=markup.clock, duration=markup.duration, long_date=markup.long_date, plural=markup.plural,
-            number="{:,}".format, percent="{:.0%}".format, month_name=lambda m: markup.MONTHS[m - 1],
+            clock=markup.clock, duration=m.duration, date=m.date, number=m.number, percent=m.percent,
+            month_year=m.month_year, language_name=m.language_name, list=lambda items: markup.listed(items, m.list),
+            period=lambda bar: m.month_year(bar.year, bar.month) if bar.month else str(bar.year),
             iso=_iso, markdown=markup.markdown_text, paragraphs=markup.paragraphs,
         )
 

@@ -15,12 +15,11 @@ Months = list[tuple[int, list[Episode]]]
 def render(archive: Archive, templates: Templates) -> Page:
     dated = [e for e in archive.episodes if e.date]
     data = charts.bars((e.date for e in dated if e.date), by_month=True)  # the list below is by month too
-    chart = charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}",
-                         "Episodes over time")
+    chart = charts.chart(data, "episode", lambda b: f"#m{b.period}" if "-" in b.period else f"#y{b.period}")
     years: list[tuple[int, Months]] = []
     for year, by_year in groupby(dated, key=lambda e: e.date.year if e.date else 0):
         months = [(month, list(group)) for month, group in groupby(by_year, key=lambda e: e.date.month if e.date else 0)]
         years.append((year, months))
     body = templates.render("timeline.html", "timeline/", archive=archive, dated=len(dated),
                             undated=len(archive.episodes) - len(dated), chart=chart, years=years)
-    return Page("timeline/index.md", "Timeline", body)
+    return Page("timeline/index.md", templates.messages.gettext("Timeline"), body)
