@@ -18,7 +18,6 @@ The README's reference tables are tested against these tables (tests/test_docs.p
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,9 +27,8 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process
 
 from .model import ReadError
+from .timecodes import HOURS, in_range, parse_time
 
-#: Times in files must fall in this range: longer than any recording, short of overflow.
-MAX_SECONDS = 1_000 * 3600.0
 SLUG = re.compile(r"^[^\W_A-Z]+(?:-[^\W_A-Z]+)*$")
 SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -78,9 +76,7 @@ def slug(value: Any) -> str:
 
 
 def seconds(value: Any) -> float:
-    """Seconds as a number or ``hh:mm:ss``; finite, not negative, under :data:`MAX_SECONDS`."""
-    from .readers.common import parse_time  # readers import this module's tables
-
+    """Seconds as a number or ``hh:mm:ss``; finite, not negative, under :data:`~generator.timecodes.MAX_SECONDS`."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise Invalid(f"expected seconds or hh:mm:ss, found {found(value)}")
     if isinstance(value, str):
@@ -88,8 +84,8 @@ def seconds(value: Any) -> float:
             value = parse_time(value)
         except ReadError as exc:
             raise Invalid(exc.message) from None
-    if not 0 <= value < MAX_SECONDS or not math.isfinite(value):  # NaN fails both; 10**400 the first
-        raise Invalid(f"expected a time from 0 to {MAX_SECONDS / 3600:.0f} hours, found {found(value)}")
+    if not in_range(value):  # NaN fails it, and 10**400
+        raise Invalid(f"expected a time from 0 to {HOURS} hours, found {found(value)}")
     return float(value)
 
 

@@ -16,6 +16,8 @@ import markdown as md
 from markdown.treeprocessors import Treeprocessor
 
 from .. import schema
+from ..timecodes import clock as clock  # re-exported: page modules take every helper from here
+from ..timecodes import duration as duration
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -32,24 +34,6 @@ def href(source: str, target: str) -> str:
     rel = posixpath.relpath(path or ".", source or ".")
     url = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return url + (f"#{anchor}" if anchor else "")
-
-
-def clock(seconds: float) -> str:
-    """``1:02:03`` or ``02:03``: how a player shows a position."""
-    total = int(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
-
-
-def duration(seconds: float | None) -> str:
-    """``1 h 05 min`` / ``42 min`` / ``35 s``."""
-    if not seconds:
-        return ""
-    minutes = round(seconds / 60)
-    if seconds < 60:
-        return f"{int(seconds)} s"
-    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
 
 
 def long_date(day: dt.date) -> str:

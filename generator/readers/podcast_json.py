@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import MAX_SECONDS, in_order, merge_turns
+from ..timecodes import HOURS, in_range
+from .common import in_order, merge_turns
 
 #: How deeply JSON may nest: transcripts need 6 levels (AWS items); deeper is refused before any
 #: code recurses into it.
@@ -48,7 +49,7 @@ def _join_words(turns: list[Turn]) -> tuple[Turn, ...]:
 
 def json_seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
     """A time in seconds from a JSON number or numeric string (``scale`` 0.001 for milliseconds),
-    ``None`` for null; anything else, or a time outside ``common.MAX_SECONDS``, is an error
+    ``None`` for null; anything else, or a time outside ``timecodes.MAX_SECONDS``, is an error
     naming the segment ``index``."""
     if value is None:
         return None
@@ -58,9 +59,9 @@ def json_seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
         number = math.inf
     except (TypeError, ValueError):
         raise ReadError(1, f"segment {index}: expected a time in seconds, found {found(value)}") from None
-    if 0 <= number < MAX_SECONDS:  # False for NaN too
+    if in_range(number):
         return number
-    raise ReadError(1, f"segment {index}: expected a time from 0 to {MAX_SECONDS / 3600:.0f} hours, found {found(value)}")
+    raise ReadError(1, f"segment {index}: expected a time from 0 to {HOURS} hours, found {found(value)}")
 
 
 def found(value: Any) -> str:
