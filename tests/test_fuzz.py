@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import readers, yamlio
+from generator.decoding import decode
 from generator.model import ReadError, Transcript
 from generator.readers.common import split_front_matter
 from generator.timecodes import MAX_SECONDS, format_time, parse_time
@@ -167,7 +168,7 @@ def test_random_yaml(text: str) -> None:
 @given(st.binary(max_size=200) | mutated(TEXTS).map(lambda t: t.encode("utf-16") if len(t) % 3 == 0 else t.encode()))
 def test_bytes_decode_or_refuse(data: bytes) -> None:
     try:
-        text = readers.decode(data)
+        text = decode(data)
     except ReadError:
         return
     check(read_text, text, "fuzz.txt")
