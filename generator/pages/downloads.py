@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from .. import exports
 from ..model import Archive, Episode, Turn
-from . import Download
 from .markup import esc
+from .page import Download
 
 
 def display_turns(archive: Archive, episode: Episode) -> list[Turn]:

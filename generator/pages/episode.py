@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from .. import languages
 from ..archive import turn_seconds
 from ..model import Archive, Episode, EpisodeTurn
-from . import Asset, Download, Page, PageBuilder, downloads, strip
+from . import downloads, strip
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
+from .page import Asset, Download, Page, PageBuilder
 from .turntext import TurnText
 
 

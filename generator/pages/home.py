@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Archive
-from . import Page, PageBuilder
 from .markup import esc, href, plural, time_tag
+from .page import Page, PageBuilder
 
 LATEST = 10
 

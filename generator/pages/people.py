@@ -20,8 +20,9 @@ from urllib.parse import urlencode
 from .. import quotes
 from ..model import Appearance, Archive, Person
 from ..stats import PersonStats, person_stats
-from . import Asset, Page, PageBuilder, charts
+from . import charts
 from .markup import duration, esc, href, long_date, markdown_text, plural, time_tag, years
+from .page import Asset, Page, PageBuilder
 
 FULL, BRIEF = 30, 170
 SHOWN_WITH = 15

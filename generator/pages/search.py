@@ -8,8 +8,8 @@ Without JavaScript the page says so and points to the browsable indexes.
 from __future__ import annotations
 
 from ..model import Archive
-from . import Page, PageBuilder
 from .markup import esc, href
+from .page import Page, PageBuilder
 
 URL = "search/"
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 
 from ..model import Archive, Episode, Show
-from . import Page, PageBuilder
 from .markup import esc, href, markdown_text, plural, time_tag, years
+from .page import Page, PageBuilder
 
 
 def render(archive: Archive) -> Iterator[Page]:

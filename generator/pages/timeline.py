@@ -5,8 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import Archive
-from . import Page, PageBuilder, charts
+from . import charts
 from .markup import MONTHS, esc, href, plural, time_tag
+from .page import Page, PageBuilder
 
 
 def render(archive: Archive) -> Page:
