@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import languages
-from ..archive import turn_seconds
 from ..model import Archive, Episode, EpisodeTurn
 from . import downloads, strip
 from .markup import clock, duration, esc, href, paragraphs, plural, time_tag
@@ -20,11 +19,10 @@ from .turntext import TurnText
 
 def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
     page = PageBuilder(episode.uri)
-    lengths = turn_seconds(episode)
-    order = strip.shares(archive, episode, lengths)
+    order = strip.shares(archive, episode)
     palette = strip.colours(order)
     page.html(header(archive, episode))
-    page.html(overview(archive, episode, order, palette, lengths))
+    page.html(overview(archive, episode, order, palette))
     text = TurnText(episode)
     page.html(transcript(archive, episode, palette, text))
     page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
@@ -88,10 +86,9 @@ def search_fields(archive: Archive, episode: Episode) -> str:
     return f'<div hidden data-pagefind-ignore>{spans}</div>'
 
 
-def overview(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str],
-             lengths: list[float | None]) -> str:
+def overview(archive: Archive, episode: Episode, order: list[tuple[str, float]], palette: dict[str, str]) -> str:
     """Everything between the header and the transcript (none of it indexed for search)."""
-    parts = [player(episode), speakers(archive, episode, order, palette), strip.render(archive, episode, palette, lengths),
+    parts = [player(episode), speakers(archive, episode, order, palette), strip.render(archive, episode, palette),
              chapters(episode), downloads.links(archive, episode)]
     return '<div class="onr-overview" data-pagefind-ignore>\n' + "\n".join(p for p in parts if p) + "\n</div>"
 

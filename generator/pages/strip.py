@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..archive import turn_seconds
 from ..model import Archive, Episode
 from .markup import clock, esc
 
@@ -20,16 +19,14 @@ PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css; onr-sx is everyone else
 WIDTH = 1000
 
 
-def shares(archive: Archive, episode: Episode, lengths: list[float | None] | None = None) -> list[tuple[str, float]]:
+def shares(archive: Archive, episode: Episode) -> list[tuple[str, float]]:
     """People by share of the conversation, largest first: talk time where the transcript is
-    timed, else words. Unnamed labels count in the whole but get no entry. ``lengths`` are the
-    turns' lengths (:func:`~generator.archive.turn_seconds`), if the caller has them already."""
-    lengths = turn_seconds(episode) if lengths is None else lengths
-    timed = any(s for s in lengths)
+    timed, else words. Unnamed labels count in the whole but get no entry."""
+    timed = any(placed.seconds for placed in episode.turns)
     amount: dict[str, float] = defaultdict(float)
     total = 0.0
-    for placed, seconds in zip(episode.turns, lengths, strict=True):
-        size = (seconds or 0.0) if timed else float(placed.words)
+    for placed in episode.turns:
+        size = (placed.seconds or 0.0) if timed else float(placed.words)
         total += size
         if placed.person:
             amount[placed.person] += size
@@ -42,13 +39,13 @@ def colours(order: list[tuple[str, float]]) -> dict[str, str]:
     return {pid: f"onr-s{i}" if i < PALETTE else "onr-sx" for i, (pid, _) in enumerate(order)}
 
 
-def render(archive: Archive, episode: Episode, palette: dict[str, str], lengths: list[float | None] | None = None) -> str:
+def render(archive: Archive, episode: Episode, palette: dict[str, str]) -> str:
     length = episode.length
     if not length:
         return ""
     segments = []
-    for placed, seconds in zip(episode.turns, turn_seconds(episode) if lengths is None else lengths, strict=True):
-        start = placed.turn.start
+    for placed in episode.turns:
+        start, seconds = placed.turn.start, placed.seconds
         if start is None or seconds is None or start >= length:
             continue
         person = archive.people.get(placed.person) if placed.person else None
