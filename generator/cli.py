@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, archive, health, labels, scaffold
+from . import __version__, archive, health, scaffold, speaker_report
 from .model import Archive
 from .pages import Asset, Download, render
 
@@ -78,7 +78,7 @@ def cmd_speakers(content: Path, strict: bool) -> int:
     result = load(content)
     if result is None:
         return 1
-    text, count = labels.report(result)
+    text, count = speaker_report.report(result)
     print(text, end="" if text.endswith("\n") else "\n")
     return 1 if strict and count else 0
 
