@@ -62,7 +62,7 @@ def instrument() -> None:
     readers._front_format = timed(readers._front_format)
     readers._one_line_labels = timed(readers._one_line_labels)
     episodes._sidecar = timed(episodes._sidecar)
-    speakers.load_directory = timed(speakers.load_directory)
+    speakers.load_people = timed(speakers.load_people)
 
 
 def main() -> None:

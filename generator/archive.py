@@ -20,25 +20,25 @@ from .collector import Collector, line_of, read_mapping
 from .episodes import read_episode
 from .model import Appearance, Archive, Episode, Person, Problem, ReadError, Show
 from .schema import SLUG
-from .speakers import Directory, is_anonymous, label_key, load_directory, slugify
+from .speakers import PeopleIndex, is_anonymous, label_key, load_people, slugify
 
 
 def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> Archive:
     """Read ``content/`` (shows, transcripts, speakers.yml) into an :class:`Archive`."""
     out = Collector(root or content.parent, content)
-    directory, problems = _directory(content, out)
+    people_index, problems = _people_index(content, out)
     out.problems.extend(problems)
     shows: dict[str, Show] = {}
     episodes: list[Episode] = []
     held: list[str] = []
     for folder in _show_folders(content, out):
-        show = _read_show(folder, directory, out)
+        show = _read_show(folder, people_index, out)
         if show is None:
             continue
         if show.id in shows:
             out.add(folder, 1, f"show id {show.id!r} is already used by {shows[show.id].path}: rename a folder")
             continue
-        published, hidden = _read_episodes(folder, show, directory, out, drafts)
+        published, hidden = _read_episodes(folder, show, people_index, out, drafts)
         held.extend(hidden)
         if published or not hidden:  # a show with only drafts is a draft too
             shows[show.id] = show
@@ -47,11 +47,11 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
     episodes = _unique(episodes, out)
     episodes.sort(key=lambda e: (e.when, e.show, _natural(e.slug)), reverse=True)
     translations = languages.attach(episodes, pending)
-    people = _people(directory, [*episodes, *(t for versions in translations.values() for t in versions)])
+    people = _people(people_index, [*episodes, *(t for versions in translations.values() for t in versions)])
     return Archive(
         shows=shows, people=people, episodes=tuple(episodes),
-        appearances=_appearances(episodes), labels=_unresolved(episodes, directory),
-        unnamed=directory.unnamed, problems=out.finish(), translations=translations,
+        appearances=_appearances(episodes), labels=_unresolved(episodes, people_index),
+        unnamed=people_index.unnamed, problems=out.finish(), translations=translations,
     )
 
 
@@ -61,12 +61,12 @@ def _natural(slug: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", slug) if part)
 
 
-def _directory(content: Path, out: Collector) -> tuple[Directory, list[Problem]]:
+def _people_index(content: Path, out: Collector) -> tuple[PeopleIndex, list[Problem]]:
     path = content / "speakers.yml"
     if path.is_symlink() and not sources.inside(path, content):
         out.add(path, 1, "symlink leads outside content/: not read", severity="warning")
         path = content / ".missing"
-    return load_directory(path, out.display(content / "speakers.yml"), content)
+    return load_people(path, out.display(content / "speakers.yml"), content)
 
 
 def _show_folders(content: Path, out: Collector) -> list[Path]:
@@ -82,7 +82,7 @@ def _show_folders(content: Path, out: Collector) -> list[Path]:
     return folders
 
 
-def _read_show(folder: Path, directory: Directory, out: Collector) -> Show | None:
+def _read_show(folder: Path, people_index: PeopleIndex, out: Collector) -> Show | None:
     path = folder / "show.yml"
     sid = folder.name if SLUG.match(folder.name) else slugify(folder.name)
     if not sid:
@@ -95,12 +95,12 @@ def _read_show(folder: Path, directory: Directory, out: Collector) -> Show | Non
     fields = schema.validate(data, schema.SHOW, "show.yml", report, lambda k: line_of(data, k))
     out.report(path, report)
     for host in fields.get("hosts", ()):
-        if host not in directory.people:
+        if host not in people_index.people:
             out.add(path, line_of(data, "hosts"), f"host {host!r} is not a person id in speakers.yml")
     return Show(
         id=sid, title=fields.get("title") or folder.name.replace("-", " ").title(),
         description=fields.get("description", ""), url=fields.get("url", ""), feed=fields.get("feed", ""),
-        image=fields.get("image", ""), hosts=tuple(h for h in fields.get("hosts", ()) if h in directory.people),
+        image=fields.get("image", ""), hosts=tuple(h for h in fields.get("hosts", ()) if h in people_index.people),
         language=fields.get("language", ""), path=out.display(path),
     )
 
@@ -114,14 +114,14 @@ def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
 
 
 def _read_episodes(
-    folder: Path, show: Show, directory: Directory, out: Collector, drafts: bool
+    folder: Path, show: Show, people_index: PeopleIndex, out: Collector, drafts: bool
 ) -> tuple[list[Episode], list[str]]:
     """The show's episodes, and the paths of the drafts left out."""
     published: list[Episode] = []
     hidden: list[str] = []
     for path in transcript_files(folder, out):
         try:
-            episode = read_episode(path, show, directory, out)
+            episode = read_episode(path, show, people_index, out)
         except ReadError as exc:
             out.add(path, exc.line, exc.message)
             continue
@@ -158,9 +158,9 @@ def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
     return list(taken.values())
 
 
-def _people(directory: Directory, episodes: list[Episode]) -> dict[str, Person]:
+def _people(people_index: PeopleIndex, episodes: list[Episode]) -> dict[str, Person]:
     """Declared people, plus one undeclared person per named label that resolved to no one."""
-    people = dict(directory.people)
+    people = dict(people_index.people)
     for episode in episodes:
         for placed in episode.turns:
             if placed.person and placed.person not in people:
@@ -191,13 +191,13 @@ def _appearances(episodes: list[Episode]) -> dict[str, tuple[Appearance, ...]]:
     return {pid: tuple(apps) for pid, apps in result.items()}
 
 
-def _unresolved(episodes: list[Episode], directory: Directory) -> dict[str, tuple[tuple[str, Episode], ...]]:
+def _unresolved(episodes: list[Episode], people_index: PeopleIndex) -> dict[str, tuple[tuple[str, Episode], ...]]:
     """Labels that no declared person, map or unnamed entry accounts for: key -> (label, episode)."""
     found: dict[str, list[tuple[str, Episode]]] = defaultdict(list)
     for episode in episodes:
         for placed in episode.turns:
             label = placed.turn.speaker
-            known = placed.person in directory.people or directory.is_unnamed(label)
+            known = placed.person in people_index.people or people_index.is_unnamed(label)
             if label and not known and (placed.person is not None or is_anonymous(label)):
                 found[label_key(label)].append((label, episode))
     return {key: tuple(v) for key, v in found.items()}

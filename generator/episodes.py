@@ -17,13 +17,13 @@ from typing import Any
 from . import filenames, readers, schema, sources
 from .collector import Collector, line_of, read_mapping
 from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Turn
-from .speakers import Directory, label_key, slugify
+from .speakers import PeopleIndex, label_key, slugify
 
 #: Metadata keys that credit the people who made the transcript, and how the page says it.
 CREDITS = {"transcript_by": "Transcribed by", "translation_by": "Translated by"}
 
 
-def read_episode(path: Path, show: Show, directory: Directory, out: Collector) -> tuple[Episode, bool] | None:
+def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collector) -> tuple[Episode, bool] | None:
     """The episode in ``path`` and whether it is a draft; ``None`` when its sidecar is broken.
     A file that cannot be read at all raises :class:`~generator.model.ReadError`."""
     sidecar = _sidecar(path, out)
@@ -43,9 +43,9 @@ def read_episode(path: Path, show: Show, directory: Directory, out: Collector) -
     if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
         out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
                 "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
-    mapping = _speaker_map(meta.get("speakers"), directory, path, out)
-    turns = _place(transcript.turns, directory, mapping, meta.get("duration"))
-    credited = _credited(meta.get("speakers"), directory)
+    mapping = _speaker_map(meta.get("speakers"), people_index, path, out)
+    turns = _place(transcript.turns, people_index, mapping, meta.get("duration"))
+    credited = _credited(meta.get("speakers"), people_index)
     slug = meta.get("slug") or slugify(path.stem)
     if not slug:
         raise ReadError(1, f"file name {path.name!r} gives no URL name: set 'slug:' in its metadata")
@@ -121,7 +121,7 @@ def _chapters(value: Any, line: int, path: Path, out: Collector) -> tuple[Chapte
         return ()
 
 
-def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -> dict[str, str]:
+def _speaker_map(value: Any, people_index: PeopleIndex, path: Path, out: Collector) -> dict[str, str]:
     """The episode's ``speakers:`` map as label key -> person id ("" for unnamed in this episode).
     A *list* of names maps no label: see :func:`_credited`."""
     if isinstance(value, list) or value is None:
@@ -132,8 +132,8 @@ def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -
         return {}
     mapping: dict[str, str] = {}
     for label, pid in value.items():
-        if pid is not None and str(pid) not in directory.people:
-            known = ", ".join(sorted(directory.people)[:5])
+        if pid is not None and str(pid) not in people_index.people:
+            known = ", ".join(sorted(people_index.people)[:5])
             out.add(path, line_of(value, label), f"speaker {label!r} maps to {pid!r}, which is not a person id "
                     f"in speakers.yml (known ids: {known or 'none'})")
             continue
@@ -141,7 +141,7 @@ def _speaker_map(value: Any, directory: Directory, path: Path, out: Collector) -
     return mapping
 
 
-def _credited(value: Any, directory: Directory) -> tuple[tuple[str, str], ...]:
+def _credited(value: Any, people_index: PeopleIndex) -> tuple[tuple[str, str], ...]:
     """``speakers: [Jason Potts, ...]``: the people an episode credits (real archives list
     speakers this way for talks whose text names nobody), resolved like any label."""
     if not isinstance(value, list):
@@ -149,13 +149,13 @@ def _credited(value: Any, directory: Directory) -> tuple[tuple[str, str], ...]:
     credited: dict[str, str] = {}
     for value_ in value:
         name = " ".join(str(value_).split()) if isinstance(value_, str | int | float) else ""
-        pid = directory.resolve(name) if name else None
+        pid = people_index.resolve(name) if name else None
         if pid:
             credited.setdefault(pid, name)
     return tuple(credited.items())
 
 
-def _place(turns: Sequence[Turn], directory: Directory, mapping: Mapping[str, str],
+def _place(turns: Sequence[Turn], people_index: PeopleIndex, mapping: Mapping[str, str],
            duration: float | None) -> tuple[EpisodeTurn, ...]:
     """Resolve every turn's speaker and give it a stable anchor and its length.
 
@@ -170,7 +170,7 @@ def _place(turns: Sequence[Turn], directory: Directory, mapping: Mapping[str, st
         while anchor in seen:
             anchor, n = f"{base}-{n}", n + 1
         seen.add(anchor)
-        person = directory.resolve(turn.speaker, mapping) or None
+        person = people_index.resolve(turn.speaker, mapping) or None
         placed.append(EpisodeTurn(turn, person, anchor, index, seconds))
     return tuple(placed)
 

@@ -51,7 +51,7 @@ def is_anonymous(label: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Directory:
+class PeopleIndex:
     """Everything ``speakers.yml`` declares, indexed for resolution."""
 
     people: Mapping[str, Person]
@@ -83,10 +83,10 @@ def _is_role(key: str) -> bool:
     return kind(key) == "role"
 
 
-def load_directory(path: Path, display: str, content: Path | None = None) -> tuple[Directory, list[Problem]]:
-    """Read ``speakers.yml`` (a missing file is an empty directory), checked against
+def load_people(path: Path, display: str, content: Path | None = None) -> tuple[PeopleIndex, list[Problem]]:
+    """Read ``speakers.yml`` (a missing file is an empty index), checked against
     :data:`schema.SPEAKERS` and :data:`schema.PERSON`."""
-    empty = Directory({}, frozenset(), {})
+    empty = PeopleIndex({}, frozenset(), {})
     if not path.exists():
         return empty, []
     try:
@@ -101,7 +101,7 @@ def load_directory(path: Path, display: str, content: Path | None = None) -> tup
     keys = frozenset(label_key(u) for u in top.get("unnamed", ()))
     index = _index(people, report)
     problems = [Problem(display, line, message, severity) for line, message, severity in report.items]
-    return Directory(people, keys - {""}, index), problems
+    return PeopleIndex(people, keys - {""}, index), problems
 
 
 def _people(entries: dict[str, Any], report: schema.Report, content: Path, display: str) -> dict[str, Person]:
