@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import filenames, readers, schema, sources
+from . import filenames, readers, schema, sources, urls
 from .collector import Collector, line_of, read_mapping
 from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Turn
 from .speakers import PeopleIndex, label_key, slugify
@@ -97,7 +97,7 @@ def _audio(value: str, path: Path, line: int, out: Collector) -> tuple[str, str]
     Anything else is a warning: the page builds without a player.
     """
     if not value or "://" in value or value.startswith("/"):
-        if schema.safe_url(value) and not value.lower().startswith("mailto:"):
+        if urls.safe_url(value) and not value.lower().startswith("mailto:"):
             return value, ""
         out.add(path, line, f"audio {value!r} left out: expected an http(s) URL or a file beside the transcript",
                 severity="warning")

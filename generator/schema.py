@@ -9,7 +9,7 @@ with what was expected and what was found. :func:`validate` runs a table over a 
 - an unknown key is a warning with a "did you mean" (``tittle`` -> ``title``), so a typo never
   silently does nothing; a known key in other case (``Draft``) is read as that key, with a
   warning, because a draft must not go out over a capital letter;
-- links pass one URL policy (:func:`safe_url`): ``http``, ``https``, ``mailto`` and relative
+- links pass one URL policy (:func:`~generator.urls.safe_url`): ``http``, ``https``, ``mailto`` and relative
   URLs; anything else (``javascript:``, ``data:``) is dropped with a warning.
 
 The README's reference tables are tested against these tables (tests/test_docs.py).
@@ -22,16 +22,14 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
 from .model import ReadError
 from .timecodes import HOURS, in_range, parse_time
+from .urls import safe_url
 
 SLUG = re.compile(r"^[^\W_A-Z]+(?:-[^\W_A-Z]+)*$")
-SCHEMES = frozenset({"http", "https", "mailto"})
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
 class Invalid(Exception):
@@ -98,17 +96,6 @@ def date(value: Any) -> dt.date:
         return dt.date.fromisoformat(text(value)[:10])
     except (ValueError, Invalid):
         raise Invalid(f"expected a date such as 2024-05-01, found {found(value)}") from None
-
-
-def safe_url(value: str) -> bool:
-    """The one URL policy: ``http``, ``https``, ``mailto`` or a relative URL. Browsers ignore
-    control characters and spaces inside a scheme (``java\\tscript:``), so they are removed
-    before the scheme is read."""
-    try:
-        scheme = urlsplit(_CONTROL.sub("", value)).scheme.lower()
-    except ValueError:
-        return False
-    return not scheme or scheme in SCHEMES
 
 
 def url(value: Any) -> str:

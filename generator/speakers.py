@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema, sources, yamlio
+from . import schema, sources, urls, yamlio
 from .model import Link, Person, Problem, ReadError
 from .schema import SLUG
 
@@ -153,7 +153,7 @@ def _image(value: str, content: Path) -> tuple[str | None, str]:
     """A portrait: a URL as it is, or an image file under content/ (published beside the
     person page); ``(None, why)`` for anything else."""
     if not value or "://" in value or value.startswith(("/", "mailto:")):
-        return (value, "") if schema.safe_url(value) else (None, f"{value!r} is not an http(s) URL")
+        return (value, "") if urls.safe_url(value) else (None, f"{value!r} is not an http(s) URL")
     found = sources.media(value, content, content, sources.IMAGES)
     return (None, found) if isinstance(found, str) else (found.name, str(found))
 

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 import markdown as md
 from markdown.treeprocessors import Treeprocessor
 
-from .. import schema
+from .. import urls
 from ..timecodes import clock as clock  # re-exported: page modules take every helper from here
 from ..timecodes import duration as duration
 
@@ -60,7 +60,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 class _SafeLinks(Treeprocessor):
-    """Drops every ``href`` and ``src`` that fails the URL policy (:func:`schema.safe_url`),
+    """Drops every ``href`` and ``src`` that fails the URL policy (:func:`urls.safe_url`),
     inline or reference-style alike; the link's text stays. ``dropped`` lists them."""
 
     def __init__(self) -> None:
@@ -71,7 +71,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and not schema.safe_url(value):
+                if value is not None and not urls.safe_url(value):
                     self.dropped.append(value)
                     del element.attrib[attribute]
 
