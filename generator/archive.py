@@ -20,7 +20,8 @@ from .collector import Collector, line_of, read_mapping
 from .episodes import read_episode
 from .model import Appearance, Archive, Episode, Person, Problem, ReadError, Show
 from .schema import SLUG
-from .speakers import PeopleIndex, is_anonymous, label_key, load_people, slugify
+from .slugs import is_anonymous, label_key, slugify
+from .speakers import PeopleIndex, load_people
 
 
 def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> Archive:

@@ -17,7 +17,8 @@ from typing import Any
 from . import filenames, readers, schema, sources, urls
 from .collector import Collector, line_of, read_mapping
 from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Turn
-from .speakers import PeopleIndex, label_key, slugify
+from .slugs import label_key, slugify
+from .speakers import PeopleIndex
 
 #: Metadata keys that credit the people who made the transcript, and how the page says it.
 CREDITS = {"transcript_by": "Transcribed by", "translation_by": "Translated by"}

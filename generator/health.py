@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import Archive, Episode
+from .slugs import label_key
 from .speaker_report import Label, Match, likely_duplicates, unresolved
-from .speakers import label_key
 
 EXAMPLES = 4  # labels shown per line
 WORST = 3  # files shown

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ARCHIVE
 from generator import archive
-from generator.speakers import label_key, slugify
+from generator.slugs import label_key, slugify
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
