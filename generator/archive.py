@@ -153,8 +153,8 @@ def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
             while (episode.show, slug) in taken:
                 slug, n = f"{base}-{n}", n + 1
             episode = dataclasses.replace(episode, slug=slug)
-            out.problems.append(Problem(episode.path, 1, f"{first.path} has the URL {first.uri}, so this file is at "
-                                        f"{episode.uri} (set 'slug:' in its metadata to choose)", "info"))
+            out.problems.append(Problem(episode.path, 1, f"{first.path} has the URL {first.url}, so this file is at "
+                                        f"{episode.url} (set 'slug:' in its metadata to choose)", "info"))
         taken[episode.key] = episode
     return list(taken.values())
 

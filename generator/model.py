@@ -164,8 +164,8 @@ class Episode:
     credits: tuple[tuple[str, str], ...] = ()
 
     @property
-    def uri(self) -> str:
-        """The episode page's folder, relative to the site root, with a trailing slash."""
+    def url(self) -> str:
+        """The episode page's URL (its folder), relative to the site root, with a trailing slash."""
         return f"shows/{self.show}/{self.slug}/"
 
     @property

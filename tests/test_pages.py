@@ -145,9 +145,9 @@ def test_translations_are_versions_of_one_episode(tmp_path: Path) -> None:
     (show / "2018-10-10-draft.md").write_text("---\ndraft: true\n---\nAnn Lee: Not yet.\n", encoding="utf-8")
     (show / "2018-10-10-draft.es.md").write_text("Ann Lee: Todavía no.\n", encoding="utf-8")
     result = archive.build(tmp_path / "content", root=tmp_path)
-    assert [e.uri for e in result.episodes] == ["shows/s/2018-10-09-alone-es/", "shows/s/2018-10-08-descriptors/"]
+    assert [e.url for e in result.episodes] == ["shows/s/2018-10-09-alone-es/", "shows/s/2018-10-08-descriptors/"]
     translations = result.translations["s", "2018-10-08-descriptors"]
-    assert [(t.uri, t.language, t.title, t.date) for t in translations] == [
+    assert [(t.url, t.language, t.title, t.date) for t in translations] == [
         ("shows/s/2018-10-08-descriptors/es/", "es", "Descriptores", result.episodes[1].date),
         ("shows/s/2018-10-08-descriptors/zh/", "zh", "Descriptors", result.episodes[1].date)]
     assert [a.episode.slug for a in result.appearances["ann-lee"]] == ["2018-10-09-alone-es", "2018-10-08-descriptors"]

@@ -18,28 +18,28 @@ from .turntext import TurnText
 
 
 def render(archive: Archive, episode: Episode) -> Iterator[Page | Download | Asset]:
-    page = PageBuilder(episode.uri)
+    page = PageBuilder(episode.url)
     order = strip.shares(archive, episode)
     palette = strip.colours(order)
     page.html(header(archive, episode))
     page.html(overview(archive, episode, order, palette))
     text = TurnText(episode)
     page.html(transcript(archive, episode, palette, text))
-    page.html(f'<script src="{href(episode.uri, "assets/onrecord/episode.js")}" defer></script>')
+    page.html(f'<script src="{href(episode.url, "assets/onrecord/episode.js")}" defer></script>')
     versions = archive.versions(episode)
-    alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
+    alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
     yield page.page(episode.title, description=episode.description or f"Transcript: {episode.title}",
                     **({"onrecord_alternates": alternates} if len(versions) > 1 else {}))
     yield from downloads.render(archive, episode)
     if episode.audio_file:
-        yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
+        yield Asset(f"{episode.url}{episode.audio}", episode.audio_file)
     for path, source in text.files.items():  # images and documents the transcript links to
-        yield Asset(f"{episode.uri}{path}", source)
+        yield Asset(f"{episode.url}{path}", source)
 
 
 def header(archive: Archive, episode: Episode) -> str:
     show = archive.shows[episode.show]
-    facts = [f'<a href="{href(episode.uri, f"shows/{show.id}/")}">{esc(show.title)}</a>', time_tag(episode.date)]
+    facts = [f'<a href="{href(episode.url, f"shows/{show.id}/")}">{esc(show.title)}</a>', time_tag(episode.date)]
     if episode.length:
         facts.append(esc(duration(episode.length)))
     facts.append(esc(plural(len(episode.turns), "turn")))
@@ -68,7 +68,7 @@ def switcher(archive: Archive, episode: Episode) -> str:
         code = esc(version.language)
         attributes = f' hreflang="{code}" lang="{code}"' if code else ""
         attributes += ' aria-current="page"' if version is episode else ""
-        items.append(f'<li><a href="{href(episode.uri, version.uri)}"{attributes}>'
+        items.append(f'<li><a href="{href(episode.url, version.url)}"{attributes}>'
                      f"{esc(languages.name(version.language))}</a></li>")
     return f'<nav class="onr-languages" aria-label="Languages"><ul>{"".join(items)}</ul></nav>'
 
@@ -114,12 +114,12 @@ def speakers(archive: Archive, episode: Episode, order: list[tuple[str, float]],
     measure = "of the talk time" if timed else "of the words"
     items = "".join(
         f'<li><span class="onr-key {palette[pid]}" aria-hidden="true"></span>'
-        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+        f'<a href="{href(episode.url, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
         f'<span class="onr-share">{share:.0%}</span></li>'
         for pid, share in order
     ) + "".join(
         f'<li><span class="onr-key" aria-hidden="true"></span>'
-        f'<a href="{href(episode.uri, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
+        f'<a href="{href(episode.url, f"speakers/{pid}/")}">{esc(archive.people[pid].name)}</a> '
         f'<span class="onr-share">credited</span></li>'
         for pid in silent
     )
@@ -160,7 +160,7 @@ def turn(archive: Archive, episode: Episode, placed: EpisodeTurn, palette: dict[
     t = placed.turn
     person = archive.people.get(placed.person) if placed.person else None
     if person:
-        who = f'<a class="onr-who" href="{href(episode.uri, f"speakers/{person.id}/")}">{esc(person.name)}</a>'
+        who = f'<a class="onr-who" href="{href(episode.url, f"speakers/{person.id}/")}">{esc(person.name)}</a>'
     else:
         # A turn that names nobody (a talk's paragraphs, a caption file without speakers) says so to
         # screen readers only: "Unknown speaker" above every paragraph of a lecture is noise.

@@ -20,7 +20,7 @@ def render(archive: Archive, title: str = "On Record") -> Page:
     dated = [e.date for e in episodes if e.date]
     span = f" from {dated[-1].year} to {dated[0].year}" if dated else ""
     latest = "".join(
-        f'<li><a href="{href("", e.uri)}">{esc(e.title)}</a> · '
+        f'<li><a href="{href("", e.url)}">{esc(e.title)}</a> · '
         f'<a href="{href("", f"shows/{e.show}/")}">{esc(archive.shows[e.show].title)}</a> · {time_tag(e.date)}</li>'
         for e in episodes[:LATEST]
     )

@@ -115,7 +115,7 @@ def numbers(archive: Archive, url: str, stats: PersonStats) -> str:
     rows = [("Appearances", f"{stats.appearances:,}"), ("Shows", shows)]
     for name, episode in (("First appearance", stats.first), ("Latest appearance", stats.last)):
         if episode and episode.date:
-            rows.append((name, f'<a href="{href(url, episode.uri)}">{esc(long_date(episode.date))}</a>'))
+            rows.append((name, f'<a href="{href(url, episode.url)}">{esc(long_date(episode.date))}</a>'))
     rows.append(("Words spoken", f"{stats.words:,}"))
     if stats.seconds is not None:
         partial = "" if stats.timed == stats.appearances else f" (in {stats.timed} of {stats.appearances} appearances)"
@@ -180,11 +180,11 @@ def appearance(archive: Archive, url: str, app: Appearance, anchor: str, count: 
     show = archive.shows[episode.show]
     items = "".join(
         f'<blockquote class="onr-quote"><p>{esc(quotes.excerpt(q.text))}</p>'
-        f'<a href="{href(url, f"{episode.uri}#{q.turn.anchor}")}">Go to this moment</a></blockquote>'
+        f'<a href="{href(url, f"{episode.url}#{q.turn.anchor}")}">Go to this moment</a></blockquote>'
         for q in (quotes.pick(app.turns, count, stock) if count else ())
     )
     return (
-        f'<li class="onr-appearance"{anchor}><a href="{href(url, episode.uri)}">{esc(episode.title)}</a>'
+        f'<li class="onr-appearance"{anchor}><a href="{href(url, episode.url)}">{esc(episode.title)}</a>'
         f' · <a href="{href(url, f"shows/{show.id}/")}">{esc(show.title)}</a> · {time_tag(episode.date)}'
         f'{"" if app.turns else " · credited in the episode’s speaker list"}{items}</li>'
     )

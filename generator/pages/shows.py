@@ -73,7 +73,7 @@ def episode_list(url: str, episodes: Iterable[Episode], heading: str = "h2") -> 
     parts = []
     for year, group in groupby(episodes, key=lambda e: e.date.year if e.date else None):
         items = "".join(
-            f'<li><a href="{href(url, e.uri)}">{esc(e.title)}</a> · {time_tag(e.date)}</li>' for e in group
+            f'<li><a href="{href(url, e.url)}">{esc(e.title)}</a> · {time_tag(e.date)}</li>' for e in group
         )
         anchor, title = (f"y{year}", year) if year else ("undated", "Undated")
         parts.append(f'<{heading} id="{anchor}">{title}</{heading}>\n<ul class="onr-episodes">{items}</ul>')

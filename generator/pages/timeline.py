@@ -25,7 +25,7 @@ def render(archive: Archive) -> Page:
         for month, pairs in groupby(by_year, key=lambda pair: pair[1].month):
             group = [e for e, _ in pairs]
             items = "".join(
-                f'<li><a href="{href(page.url, e.uri)}">{esc(e.title)}</a> · '
+                f'<li><a href="{href(page.url, e.url)}">{esc(e.title)}</a> · '
                 f'{esc(archive.shows[e.show].title)} · {time_tag(e.date)}</li>'
                 for e in group
             )
