@@ -30,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator import archive, readers
+from generator.collector import Collector
 from generator.model import Archive, ReadError
 
 MONTH = re.compile(r"^\d{4}-\d{2}$")
@@ -67,7 +68,7 @@ def mkdocs_build(project: Path) -> tuple[float, int]:
 
 def transcripts(content: Path) -> list[Path]:
     """Every file the archive reads as a transcript (``_index.md`` and the like are skipped)."""
-    out = archive.Collector(content.parent, content)
+    out = Collector(content.parent, content)
     shows = sorted(p for p in (content / "shows").iterdir() if p.is_dir())
     return [path for show in shows for path in archive.transcript_files(show, out)]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import readers
 from generator.model import ReadError
-from generator.readers.common import format_time
+from generator.timecodes import format_time
 
 
 def row(path: Path, root: Path) -> str:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from build_site import mkdocs_build  # noqa: E402
 from synthetic import write_archive  # noqa: E402
 
-from generator import archive, readers, schema, sources, speakers  # noqa: E402
+from generator import archive, episodes, readers, schema, sources, speakers  # noqa: E402
 
 SPENT = [0.0]
 
@@ -61,8 +61,8 @@ def instrument() -> None:
     sources.walk = timed_walk(sources.walk)
     readers._front_format = timed(readers._front_format)
     readers._one_line_labels = timed(readers._one_line_labels)
-    archive._sidecar = timed(archive._sidecar)
-    speakers.load_directory = timed(speakers.load_directory)
+    episodes._sidecar = timed(episodes._sidecar)
+    speakers.load_people = timed(speakers.load_people)
 
 
 def main() -> None:

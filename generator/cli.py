@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, archive, health, labels, scaffold, tree
+from . import __version__, archive, health, scaffold, speaker_report, tree
 from .model import Archive
 
 
@@ -77,7 +77,7 @@ def cmd_speakers(content: Path, strict: bool) -> int:
     result = load(content)
     if result is None:
         return 1
-    text, count = labels.report(result)
+    text, count = speaker_report.report(result)
     print(text, end="" if text.endswith("\n") else "\n")
     return 1 if strict and count else 0
 

@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from .model import Turn
-from .readers.common import format_time
+from .timecodes import format_time
 
 Writer = Callable[[Sequence[Turn]], str]
 

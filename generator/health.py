@@ -8,7 +8,7 @@ that no one accounts for and that are probably wrong: seen only once (a typo or 
 role labels (``MODERATOR``, ``AIDE``) to list under ``unnamed:``, offices whose holder changes
 (``THE PRESIDENT``) to map per episode, labels that look like prose (``Consider:`` read as a
 label), and likely duplicates (``MR. SULLIVAN`` ~ ``MR. SULLIAN``). The kinds are
-:func:`generator.names.kind`'s; duplicates are :func:`generator.labels.likely_duplicates`.
+:func:`generator.names.kind`'s; duplicates are :func:`generator.speaker_report.likely_duplicates`.
 
 The summary is a few lines (at most ten): counts, a few examples each, and the files with the
 most distinct findings. ``onrecord check --strict`` fails while there is any finding;
@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .labels import Label, Match, likely_duplicates, unresolved
 from .model import Archive, Episode
-from .speakers import label_key
+from .slugs import label_key
+from .speaker_report import Label, Match, likely_duplicates, unresolved
 
 EXAMPLES = 4  # labels shown per line
 WORST = 3  # files shown

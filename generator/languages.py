@@ -13,7 +13,8 @@ one episode in several languages, not several episodes:
 
 A code is two or three lowercase letters, optionally with a region or script (``pt-BR``,
 ``zh-Hans``: :data:`filenames.LANGUAGE`). The name shown for it is the language's own name, from
-Babel's CLDR data (:meth:`generator.i18n.Messages.language_name`). A translation without a title of its own takes the original's.
+Babel's CLDR data (:meth:`generator.i18n.Messages.language_name`). A translation without a
+title of its own takes the original's.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The model: frozen values that every pipeline stage passes on.
 
 Readers produce a :class:`Transcript` (turns as the file wrote them, labels unresolved).
-``archive.py`` turns transcripts plus YAML metadata into :class:`Episode` values whose turns
-carry the resolved person id, and collects everything into one :class:`Archive`.
+``episodes.py`` turns a transcript plus YAML metadata into an :class:`Episode` whose turns
+carry the resolved person id, and ``archive.py`` collects everything into one :class:`Archive`.
 """
 
 from __future__ import annotations
@@ -121,12 +121,15 @@ class Show:
 @dataclass(frozen=True)
 class EpisodeTurn:
     """A turn placed in its episode: the resolved person (``None`` for unnamed labels
-    such as "Q"), its stable anchor id and its ordinal position."""
+    such as "Q"), its stable anchor id, its ordinal position, and how long it lasts (its end,
+    else the next timed turn's start, else the episode's end; ``None`` when untimed), worked
+    out once when the episode is read (episodes.py) for the pages, strips and statistics."""
 
     turn: Turn
     person: str | None
     anchor: str
     index: int
+    seconds: float | None = None
 
     @functools.cached_property
     def words(self) -> int:
@@ -161,8 +164,8 @@ class Episode:
     credits: tuple[tuple[str, str], ...] = ()
 
     @property
-    def uri(self) -> str:
-        """The episode page's folder, relative to the site root, with a trailing slash."""
+    def url(self) -> str:
+        """The episode page's URL (its folder), relative to the site root, with a trailing slash."""
         return f"shows/{self.show}/{self.slug}/"
 
     @property

@@ -1,6 +1,6 @@
 """What a speaker label is, and the real name behind ``MR. DEESE``.
 
-**Kinds.** :func:`kind` sorts a label (as it is compared: :func:`~generator.speakers.label_key`)
+**Kinds.** :func:`kind` sorts a label (as it is compared: :func:`~generator.slugs.label_key`)
 into one of:
 
 - ``"role"``: every word is a role word (``MODERATOR``, ``OPERATOR``, ``AIDE``, ``SENIOR
@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .speakers import is_anonymous, label_key
+from .slugs import is_anonymous, label_key
 
 MAX_WORDS = 4
 

@@ -9,7 +9,7 @@ with what was expected and what was found. :func:`validate` runs a table over a 
 - an unknown key is a warning with a "did you mean" (``tittle`` -> ``title``), so a typo never
   silently does nothing; a known key in other case (``Draft``) is read as that key, with a
   warning, because a draft must not go out over a capital letter;
-- links pass one URL policy (:func:`safe_url`): ``http``, ``https``, ``mailto`` and relative
+- links pass one URL policy (:func:`~generator.urls.safe_url`): ``http``, ``https``, ``mailto`` and relative
   URLs; anything else (``javascript:``, ``data:``) is dropped with a warning.
 
 The README's reference tables are tested against these tables (tests/test_docs.py).
@@ -18,22 +18,18 @@ The README's reference tables are tested against these tables (tests/test_docs.p
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
 from .model import ReadError
+from .timecodes import HOURS, in_range, parse_time
+from .urls import safe_url
 
-#: Times in files must fall in this range: longer than any recording, short of overflow.
-MAX_SECONDS = 1_000 * 3600.0
 SLUG = re.compile(r"^[^\W_A-Z]+(?:-[^\W_A-Z]+)*$")
-SCHEMES = frozenset({"http", "https", "mailto"})
-_CONTROL = re.compile(r"[\x00-\x20\x7f]")
 
 
 class Invalid(Exception):
@@ -78,9 +74,7 @@ def slug(value: Any) -> str:
 
 
 def seconds(value: Any) -> float:
-    """Seconds as a number or ``hh:mm:ss``; finite, not negative, under :data:`MAX_SECONDS`."""
-    from .readers.common import parse_time  # readers import this module's tables
-
+    """Seconds as a number or ``hh:mm:ss``; finite, not negative, under :data:`~generator.timecodes.MAX_SECONDS`."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise Invalid(f"expected seconds or hh:mm:ss, found {found(value)}")
     if isinstance(value, str):
@@ -88,8 +82,8 @@ def seconds(value: Any) -> float:
             value = parse_time(value)
         except ReadError as exc:
             raise Invalid(exc.message) from None
-    if not 0 <= value < MAX_SECONDS or not math.isfinite(value):  # NaN fails both; 10**400 the first
-        raise Invalid(f"expected a time from 0 to {MAX_SECONDS / 3600:.0f} hours, found {found(value)}")
+    if not in_range(value):  # NaN fails it, and 10**400
+        raise Invalid(f"expected a time from 0 to {HOURS} hours, found {found(value)}")
     return float(value)
 
 
@@ -102,17 +96,6 @@ def date(value: Any) -> dt.date:
         return dt.date.fromisoformat(text(value)[:10])
     except (ValueError, Invalid):
         raise Invalid(f"expected a date such as 2024-05-01, found {found(value)}") from None
-
-
-def safe_url(value: str) -> bool:
-    """The one URL policy: ``http``, ``https``, ``mailto`` or a relative URL. Browsers ignore
-    control characters and spaces inside a scheme (``java\\tscript:``), so they are removed
-    before the scheme is read."""
-    try:
-        scheme = urlsplit(_CONTROL.sub("", value)).scheme.lower()
-    except ValueError:
-        return False
-    return not scheme or scheme in SCHEMES
 
 
 def url(value: Any) -> str:

@@ -1,7 +1,7 @@
 """People: ``speakers.yml``, and resolving the labels transcripts use to the people they name.
 
 A label resolves, in order, through the episode's ``speakers:`` map, then the names, aliases and
-ids in ``speakers.yml``, compared by :func:`label_key` (case, accents and punctuation ignored,
+ids in ``speakers.yml``, compared by :func:`~generator.slugs.label_key` (case, accents and punctuation ignored,
 so ``MR. KIRBY``, ``Mr Kirby`` and ``mr kirby`` are one label). Declared unnamed labels (``Q``,
 ``AUDIENCE MEMBER``) resolve to nobody. A named label that resolves to no one still gets a
 person page (``declared=False``, id from the label) so an archive without ``speakers.yml``
@@ -13,45 +13,24 @@ same label means a different person in every episode, and neither do role labels
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema, sources, yamlio
+from . import schema, sources, urls, yamlio
 from .model import Link, Person, Problem, ReadError
+from .names import kind
 from .schema import SLUG
+from .slugs import is_anonymous, label_key, slugify
 
-ANONYMOUS = re.compile(r"^(?:speaker|spk|spkr|voice|unknown)?[\s_-]*\d+$|^[a-z]$", re.I)
 EXAMPLE = "people:\n  jane-doe:\n    name: Jane Doe\n    aliases: [Jane Do]\nunnamed: [Q, AUDIENCE MEMBER]"
 #: Ids that would be generated pages under speakers/, so no person may have them.
 RESERVED = frozenset({"by-appearances"})
 
 
-def slugify(text: str) -> str:
-    """Lowercase words joined by hyphens, ASCII where the text has Latin letters
-    (``"José Álvarez" -> "jose-alvarez"``), else in its own script (``"李小龙" -> "李小龙"``), so a
-    name in another script still gets an id and a page of its own."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    result = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if result or not text.strip():
-        return result
-    return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
-
-
-def label_key(label: str) -> str:
-    """The form labels are compared in: no case, accents or punctuation, single spaces."""
-    return " ".join(slugify(label).split("-"))
-
-
-def is_anonymous(label: str) -> bool:
-    return bool(ANONYMOUS.match(label.strip()))
-
-
 @dataclass(frozen=True)
-class Directory:
+class PeopleIndex:
     """Everything ``speakers.yml`` declares, indexed for resolution."""
 
     people: Mapping[str, Person]
@@ -78,15 +57,13 @@ class Directory:
 def _is_role(key: str) -> bool:
     """A label that is a role (``MODERATOR``, ``AUDIENCE MEMBER``, ``AIDE``: see names.kind) names
     nobody unless speakers.yml declares it: it gets no person page, as if listed under ``unnamed:``."""
-    from .names import kind  # names builds on this module's label_key
-
     return kind(key) == "role"
 
 
-def load_directory(path: Path, display: str, content: Path | None = None) -> tuple[Directory, list[Problem]]:
-    """Read ``speakers.yml`` (a missing file is an empty directory), checked against
+def load_people(path: Path, display: str, content: Path | None = None) -> tuple[PeopleIndex, list[Problem]]:
+    """Read ``speakers.yml`` (a missing file is an empty index), checked against
     :data:`schema.SPEAKERS` and :data:`schema.PERSON`."""
-    empty = Directory({}, frozenset(), {})
+    empty = PeopleIndex({}, frozenset(), {})
     if not path.exists():
         return empty, []
     try:
@@ -101,7 +78,7 @@ def load_directory(path: Path, display: str, content: Path | None = None) -> tup
     keys = frozenset(label_key(u) for u in top.get("unnamed", ()))
     index = _index(people, report)
     problems = [Problem(display, line, message, severity) for line, message, severity in report.items]
-    return Directory(people, keys - {""}, index), problems
+    return PeopleIndex(people, keys - {""}, index), problems
 
 
 def _people(entries: dict[str, Any], report: schema.Report, content: Path, display: str) -> dict[str, Person]:
@@ -153,7 +130,7 @@ def _image(value: str, content: Path) -> tuple[str | None, str]:
     """A portrait: a URL as it is, or an image file under content/ (published beside the
     person page); ``(None, why)`` for anything else."""
     if not value or "://" in value or value.startswith(("/", "mailto:")):
-        return (value, "") if schema.safe_url(value) else (None, f"{value!r} is not an http(s) URL")
+        return (value, "") if urls.safe_url(value) else (None, f"{value!r} is not an http(s) URL")
     found = sources.media(value, content, content, sources.IMAGES)
     return (None, found) if isinstance(found, str) else (found.name, str(found))
 

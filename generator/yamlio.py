@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .decoding import decode
 from .model import ReadError
 
 MAX_CHARS = 1_000_000  # PyYAML's pure-Python parser reads about 0.2 MB/s: 5 s at most
@@ -183,6 +184,4 @@ def _shift(data: Any, by: int, seen: set[int]) -> None:
 
 
 def load(path: Path) -> Any:
-    from .readers import decode
-
     return loads(decode(path.read_bytes()))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ARCHIVE
 from generator import archive
-from generator.speakers import label_key, slugify
+from generator.slugs import label_key, slugify
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -114,7 +114,7 @@ def test_episodes_that_want_one_url_all_build_and_the_oldest_keeps_it(tmp_path: 
         "content/shows/s/2025-02-same.md": EPISODE.format(title="Five", date="2025-04-01", body="A: hi"),
     })
     result = archive.build(content, root=tmp_path)
-    assert {e.title: e.uri for e in result.episodes} == {
+    assert {e.title: e.url for e in result.episodes} == {
         "One": "shows/s/same/", "Two": "shows/s/2024-04-same/", "Three": "shows/s/2025-02-same/",
         "Four": "shows/s/same-2/", "Five": "shows/s/2025-02-same-2/"}
     assert [(str(p), p.severity) for p in result.problems][:2] == [
@@ -133,7 +133,7 @@ def test_slugs_cannot_escape_the_site(tmp_path: Path) -> None:
     assert [str(p) for p in result.problems] == [
         "content/shows/s/a.md:4: 'slug': expected a slug (lowercase letters, digits and hyphens), found '../../etc'"
     ]
-    assert [e.uri for e in result.episodes] == ["shows/s/a/"]  # built at the URL its file name gives
+    assert [e.url for e in result.episodes] == ["shows/s/a/"]  # built at the URL its file name gives
 
 
 def test_sidecar_metadata_overrides_front_matter(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 The property: no input makes a reader, the YAML loader or the decoder raise anything but
 :class:`~generator.model.ReadError`, and a transcript that is read has only finite times within
-``common.MAX_SECONDS``. Inputs are real-looking seeds (the golden reader cases and the demo
+``timecodes.MAX_SECONDS``. Inputs are real-looking seeds (the golden reader cases and the demo
 archive) mutated by hypothesis: tokens that matter to some format inserted, spans deleted,
 repeated or spliced from another seed; plus JSON of every reader's shape built from their keys,
 and plain random text. The ``ci`` profile (the default) is derandomized and bounded so this file
@@ -24,8 +24,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import readers, yamlio
+from generator.decoding import decode
 from generator.model import ReadError, Transcript
-from generator.readers.common import MAX_SECONDS, format_time, parse_time, split_front_matter
+from generator.readers.common import split_front_matter
+from generator.timecodes import MAX_SECONDS, format_time, parse_time
 
 ROOT = Path(__file__).parent.parent
 SEED_FOLDERS = (ROOT / "tests/readers/cases", ROOT / "content", ROOT / "tests/fixtures/archive/content")
@@ -166,7 +168,7 @@ def test_random_yaml(text: str) -> None:
 @given(st.binary(max_size=200) | mutated(TEXTS).map(lambda t: t.encode("utf-16") if len(t) % 3 == 0 else t.encode()))
 def test_bytes_decode_or_refuse(data: bytes) -> None:
     try:
-        text = readers.decode(data)
+        text = decode(data)
     except ReadError:
         return
     check(read_text, text, "fuzz.txt")

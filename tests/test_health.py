@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import archive, labels, names
+from generator import archive, names, speaker_report
 from generator.cli import main
 
 DEESE = """---
@@ -133,13 +133,13 @@ def test_propose_takes_the_most_frequent_name_then_falls_back_to_titled_mentions
 
 def test_duplicates_need_the_same_honorific() -> None:
     keys = ["mr sullivan", "mr sullian", "ms williams", "mr williams", "president biden", "vice president biden"]
-    assert [(keys[i], keys[j]) for i, j, _ in labels._similar(keys)] == [("mr sullivan", "mr sullian")]
+    assert [(keys[i], keys[j]) for i, j, _ in speaker_report._similar(keys)] == [("mr sullivan", "mr sullian")]
 
 
 def test_duplicates_stay_fast_on_thousands_of_labels() -> None:
     keys = [f"mr {chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}son{i % 7}" for i in range(5000)]
     started = time.perf_counter()
-    list(labels._similar(keys))
+    list(speaker_report._similar(keys))
     assert time.perf_counter() - started < 5
 
 

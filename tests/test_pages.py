@@ -54,7 +54,7 @@ def test_episode_turn_text_is_escaped() -> None:
 
     archive = build(ARCHIVE / "content", root=ARCHIVE)
     tides = next(e for e in archive.episodes if e.slug == "tides")
-    html = Templates().render("partials/turn.html", tides.uri, turn=episode_view(archive, tides).turns[3])
+    html = Templates().render("partials/turn.html", tides.url, turn=episode_view(archive, tides).turns[3])
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
     assert isinstance(tides.turns[3], EpisodeTurn) and tides.turns[3].turn == Turn(
@@ -74,14 +74,14 @@ def test_episode_turn_and_strip_markup_is_exact() -> None:
     # 60 s episode: Tom 4-15 and 30-60 (41 s), Inès 0-4 and 15-20 (9 s), Q 20-30 (10 s, no entry)
     assert [(pid, round(share, 3)) for pid, share in order] == [("tom-okafor", 0.683), ("ines-moreau", 0.15)]
     view = episode_view(archive, tides)
-    assert Templates().render("partials/turn.html", tides.uri, turn=view.turns[1]) == (
+    assert Templates().render("partials/turn.html", tides.url, turn=view.turns[1]) == (
         '<div class="onr-turn onr-s0" data-start="4"><h3 class="onr-turn-head" id="t4">'
         '<a class="onr-who" href="../../../speakers/tom-okafor/">Tom Okafor</a> <a class="onr-time" href="#t4">00:04</a>'
         '<a class="onr-link" href="#t4" title="Copy a link to this moment" aria-label="Link to this moment">#</a></h3>'
         '<div class="onr-turn-text"><p>The tide tables for 2023 moved the ferry schedule by forty minutes '
         "<em>every</em> week.</p></div></div>"
     )
-    svg = Templates().render("partials/strip.html", tides.uri, strip=view.strip)
+    svg = Templates().render("partials/strip.html", tides.url, strip=view.strip)
     assert svg.startswith('<svg class="onr-strip" viewBox="0 0 1000 20" preserveAspectRatio="none" role="group" '
                           'aria-label="Who spoke when: 5 turns across 01:00">')
     assert ('<a href="#t20" data-seek="20" tabindex="-1"><rect class="onr-sx" x="333.3" y="0" width="166.7" '
@@ -141,9 +141,9 @@ def test_translations_are_versions_of_one_episode(tmp_path: Path) -> None:
     (show / "2018-10-10-draft.md").write_text("---\ndraft: true\n---\nAnn Lee: Not yet.\n", encoding="utf-8")
     (show / "2018-10-10-draft.es.md").write_text("Ann Lee: Todavía no.\n", encoding="utf-8")
     result = archive.build(tmp_path / "content", root=tmp_path)
-    assert [e.uri for e in result.episodes] == ["shows/s/2018-10-09-alone-es/", "shows/s/2018-10-08-descriptors/"]
+    assert [e.url for e in result.episodes] == ["shows/s/2018-10-09-alone-es/", "shows/s/2018-10-08-descriptors/"]
     translations = result.translations["s", "2018-10-08-descriptors"]
-    assert [(t.uri, t.language, t.title, t.date) for t in translations] == [
+    assert [(t.url, t.language, t.title, t.date) for t in translations] == [
         ("shows/s/2018-10-08-descriptors/es/", "es", "Descriptores", result.episodes[1].date),
         ("shows/s/2018-10-08-descriptors/zh/", "zh", "Descriptors", result.episodes[1].date)]
     assert [a.episode.slug for a in result.appearances["ann-lee"]] == ["2018-10-09-alone-es", "2018-10-08-descriptors"]

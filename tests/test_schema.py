@@ -7,21 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from generator import archive, schema
+from generator import archive, schema, urls
 from generator.yamlio import loads
 
 
 @pytest.mark.parametrize("url", ["https://example.org/a", "http://x", "mailto:a@b.c", "../x/", "#t83", "page.html",
                                  "//example.org/cdn"])
 def test_urls_that_pass(url: str) -> None:
-    assert schema.safe_url(url)
+    assert urls.safe_url(url)
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
                                  "java\tscript:alert(1)", "java\nscript:x", "\x01javascript:x", "data:text/html,x",
                                  "vbscript:x", "file:///etc/passwd", "http://[::1"])
 def test_urls_that_are_refused(url: str) -> None:
-    assert not schema.safe_url(url)
+    assert not urls.safe_url(url)
 
 
 def check(text: str, table: dict[str, schema.Key]) -> tuple[dict[str, object], list[tuple[int, str, str]]]:

@@ -82,8 +82,8 @@ def test_the_python_turn_writes_what_the_turn_partial_writes(project: Path) -> N
     for episode in archive.episodes:
         view = episode_view(archive, episode)
         fast = templates.env.from_string("{% for t in view.turns %}{{ turn(t) }}\n{% endfor %}")
-        slow = "".join(partial.render(turn=t, page_url=episode.uri) + "\n" for t in view.turns)
-        assert fast.render(view=view, page_url=episode.uri) == slow
+        slow = "".join(partial.render(turn=t, page_url=episode.url) + "\n" for t in view.turns)
+        assert fast.render(view=view, page_url=episode.url) == slow
         checked += len(view.turns)
     assert checked > 10  # named, labelled and unattributed turns, timed and untimed
 

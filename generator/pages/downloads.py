@@ -40,7 +40,7 @@ def available(turns: list[Turn]) -> list[str]:
 def render(archive: Archive, episode: Episode) -> Iterator[Download]:
     turns = display_turns(archive, episode)
     for kind in available(turns):
-        yield Download(f"{episode.uri}transcript.{kind}", exports.EXPORTS[kind][0](turns))
+        yield Download(f"{episode.url}transcript.{kind}", exports.EXPORTS[kind][0](turns))
 
 
 def links(archive: Archive, episode: Episode) -> list[Link]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..archive import turn_seconds
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
 from . import downloads, strip
 from .markup import Markup
@@ -67,22 +66,21 @@ def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator
     text = TurnText(episode)
     view = episode_view(archive, episode, text)
     versions = archive.versions(episode)
-    alternates = [{"lang": v.language or "x-default", "href": href(episode.uri, v.uri)} for v in versions]
+    alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
     description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
-    yield Page(f"{episode.uri}index.md", episode.title, templates.render("episode.html", episode.uri, view=view),
+    yield Page(f"{episode.url}index.md", episode.title, templates.render("episode.html", episode.url, view=view),
                {"description": description, **({"onrecord_alternates": alternates} if len(versions) > 1 else {})})
     yield from downloads.render(archive, episode)
     if episode.audio_file:
-        yield Asset(f"{episode.uri}{episode.audio}", episode.audio_file)
+        yield Asset(f"{episode.url}{episode.audio}", episode.audio_file)
     for path, source in text.files.items():  # images and documents the transcript links to
-        yield Asset(f"{episode.uri}{path}", source)
+        yield Asset(f"{episode.url}{path}", source)
 
 
 def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None) -> EpisodeView:
     """The values the episode template shows; ``text`` collects the files the turns link to."""
     text = text or TurnText(episode)
-    lengths = turn_seconds(episode)
-    order = strip.shares(archive, episode, lengths)
+    order = strip.shares(archive, episode)
     palette = strip.colours(order)
     speakers = [Speaker(archive.people[pid], share, palette[pid]) for pid, share in order]
     speakers += [Speaker(archive.people[pid], None, "") for pid, _ in episode.credited if pid not in palette]
@@ -92,7 +90,7 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         show=archive.shows[episode.show],
         speakers=speakers,
         timed=any(p.turn.start is not None for p in episode.turns),
-        strip=strip.strip(archive, episode, palette, lengths),
+        strip=strip.strip(archive, episode, palette),
         chapters=chapters(episode),
         downloads=downloads.links(archive, episode),
         turns=[turn_view(archive, placed, palette, text) for placed in episode.turns],

@@ -23,19 +23,12 @@ import markdown as md
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .. import notes, schema
+from .. import notes, urls
+from ..timecodes import clock as clock  # re-exported: templates and turn() use it from here
 
 __all__ = ["Markup", "escape"]
 
 NOTE = Markup('<span class="onr-note" data-pagefind-ignore>{}</span>')
-
-
-def clock(seconds: float) -> str:
-    """``1:02:03`` or ``02:03``: how a player shows a position."""
-    total = int(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
 def years(dates: Iterable[dt.date | None]) -> str:
@@ -64,7 +57,7 @@ def paragraphs(text: str) -> list[str]:
 
 
 class _SafeLinks(Treeprocessor):
-    """Drops every ``href`` and ``src`` that fails the URL policy (:func:`schema.safe_url`),
+    """Drops every ``href`` and ``src`` that fails the URL policy (:func:`urls.safe_url`),
     inline or reference-style alike; the link's text stays. ``dropped`` lists them."""
 
     def __init__(self) -> None:
@@ -75,7 +68,7 @@ class _SafeLinks(Treeprocessor):
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and not schema.safe_url(value):
+                if value is not None and not urls.safe_url(value):
                     self.dropped.append(value)
                     del element.attrib[attribute]
 

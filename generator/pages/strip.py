@@ -13,23 +13,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..archive import turn_seconds
 from ..model import Archive, Episode
 
 PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css; onr-sx is everyone else
 WIDTH = 1000
 
 
-def shares(archive: Archive, episode: Episode, lengths: list[float | None] | None = None) -> list[tuple[str, float]]:
+def shares(archive: Archive, episode: Episode) -> list[tuple[str, float]]:
     """People by share of the conversation, largest first: talk time where the transcript is
-    timed, else words. Unnamed labels count in the whole but get no entry. ``lengths`` are the
-    turns' lengths (:func:`~generator.archive.turn_seconds`), if the caller has them already."""
-    lengths = turn_seconds(episode) if lengths is None else lengths
-    timed = any(s for s in lengths)
+    timed, else words. Unnamed labels count in the whole but get no entry."""
+    timed = any(placed.seconds for placed in episode.turns)
     amount: dict[str, float] = defaultdict(float)
     total = 0.0
-    for placed, seconds in zip(episode.turns, lengths, strict=True):
-        size = (seconds or 0.0) if timed else float(placed.words)
+    for placed in episode.turns:
+        size = (placed.seconds or 0.0) if timed else float(placed.words)
         total += size
         if placed.person:
             amount[placed.person] += size
@@ -60,15 +57,14 @@ class Strip:
     segments: list[Segment]
 
 
-def strip(archive: Archive, episode: Episode, palette: dict[str, str],
-          lengths: list[float | None] | None = None) -> Strip | None:
+def strip(archive: Archive, episode: Episode, palette: dict[str, str]) -> Strip | None:
     """The strip's segments, or ``None`` when the episode has no length or no timed turn."""
     length = episode.length
     if not length:
         return None
     segments = []
-    for placed, seconds in zip(episode.turns, turn_seconds(episode) if lengths is None else lengths, strict=True):
-        start = placed.turn.start
+    for placed in episode.turns:
+        start, seconds = placed.turn.start, placed.seconds
         if start is None or seconds is None or start >= length:
             continue
         person = archive.people.get(placed.person) if placed.person else None

@@ -12,7 +12,7 @@ so it is shown escaped.
 
 Links and images (untrusted input, the same rules as every other link on the site):
 
-- every ``href`` and ``src`` must pass :func:`generator.schema.safe_url`; a link that fails keeps
+- every ``href`` and ``src`` must pass :func:`generator.urls.safe_url`; a link that fails keeps
   its text and loses its link, an image that fails is shown as its alt text;
 - a remote image (http, https) is shown from where it is;
 - a relative link or image names a file beside the transcript (``chart.png``, ``slides/deck.pdf``;
@@ -38,7 +38,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .. import schema, sources
+from .. import sources, urls
 from ..model import Episode
 from .markup import Markup, notes_marked, rendered
 
@@ -117,7 +117,7 @@ def is_relative(url: str) -> bool:
 
 def _safe(url: str) -> bool:
     # Checked as written and percent-decoded: markdown-it has already percent-encoded the URL.
-    return schema.safe_url(url) and schema.safe_url(unquote(url))
+    return urls.safe_url(url) and urls.safe_url(unquote(url))
 
 
 def _image(token: Token, text: TurnText) -> bool:

@@ -8,12 +8,12 @@ else :func:`detect`) and is the only entry point the archive uses.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..decoding import decode
 from ..model import ReadError, Transcript, Turn
 from ..yamlio import LineDict
 from . import asr, podcast_html, podcast_json, srt, text, webvtt, whisper
@@ -92,23 +92,6 @@ def json_format(content: str) -> str:
     if "segments" in keys or head.lstrip().startswith("[") or keys & {"start", "text"}:
         return "whisper"
     return "podcast-json"  # its reader explains what a transcript JSON must hold
-
-
-def decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is an error."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ReadError(1, f"not valid UTF-16 text: {exc.reason}") from None
-    if b"\0" in data[:4096]:
-        raise ReadError(1, "expected a text file, found binary data (NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ReadError(line, f"expected UTF-8 text, found byte 0x{data[exc.start]:02x} (save the file as UTF-8)") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_file(path: Path, display: str, format: str | None = None) -> Transcript:

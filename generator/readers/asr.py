@@ -15,9 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import in_order, merge_turns
-from .podcast_json import load_json, shape
-from .whisper import seconds
+from .common import in_order, load_json, merge_turns, rounded_seconds, shape
 
 
 def read_assemblyai(text: str, path: str) -> Transcript:
@@ -32,8 +30,8 @@ def read_assemblyai(text: str, path: str) -> Transcript:
             raise ReadError(1, f"utterance {i}: expected an object with 'speaker', 'start', 'end' and 'text', "
                             f"found {shape(item)}")
         speaker = str(item.get("speaker") or "").strip()
-        turns.append(Turn(speaker, " ".join(item["text"].split()), seconds(item.get("start"), i, 0.001),
-                          seconds(item.get("end"), i, 0.001), 1))
+        turns.append(Turn(speaker, " ".join(item["text"].split()), rounded_seconds(item.get("start"), i, 0.001),
+                          rounded_seconds(item.get("end"), i, 0.001), 1))
     return _transcript(turns)
 
 
@@ -45,7 +43,7 @@ def read_aws(text: str, path: str) -> Transcript:
     segments = results.get("audio_segments")
     if isinstance(segments, list) and segments:
         turns = [Turn(str(s.get("speaker_label") or ""), " ".join(str(s.get("transcript") or "").split()),
-                      seconds(s.get("start_time"), i), seconds(s.get("end_time"), i), 1)
+                      rounded_seconds(s.get("start_time"), i), rounded_seconds(s.get("end_time"), i), 1)
                  for i, s in enumerate(segments) if isinstance(s, dict)]
         return _transcript(turns)
     items = results.get("items")
@@ -86,7 +84,7 @@ def _words(items: list[Any], labels: dict[str, str]) -> list[Turn]:
                 turns[-1] = Turn(last.speaker, last.text + word, last.start, last.end, 1)
             continue
         speaker = str(item.get("speaker_label") or labels.get(str(item.get("start_time")), speaker))
-        start, end = seconds(item.get("start_time"), i), seconds(item.get("end_time"), i)
+        start, end = rounded_seconds(item.get("start_time"), i), rounded_seconds(item.get("end_time"), i)
         if turns and turns[-1].speaker == speaker:
             last = turns[-1]
             turns[-1] = Turn(speaker, f"{last.text} {word}", last.start, end, 1)

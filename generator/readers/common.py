@@ -1,80 +1,19 @@
-"""Helpers every reader shares: timestamps, front matter, merging cues into turns."""
+"""Helpers every reader shares: front matter, merging cues into turns, times that go backwards,
+and reading JSON (safely: no NaN, no endless nesting) and the times JSON transcripts hold.
+
+Times as text are read and written by :mod:`generator.timecodes`."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from .. import schema, yamlio
+from .. import yamlio
 from ..model import Notice, ReadError, Turn
-
-#: The time range every reader accepts, in seconds: ``0 <= t < MAX_SECONDS`` (1,000 hours, the
-#: schema's limit for times in metadata too: a 100-hour livestream is long but real). A time outside
-#: it (negative, NaN, infinite, a 400-digit hour) is a broken or hostile file, refused with its line.
-MAX_SECONDS = schema.MAX_SECONDS
-_HOURS = f"{MAX_SECONDS / 3600:.0f}"
-_TIME = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
-
-
-def parse_time(value: str, line: int = 0) -> float:
-    """Seconds from ``hh:mm:ss.mmm``, ``mm:ss,mmm``, ``ss`` (hours may have leading zeros),
-    within :data:`MAX_SECONDS`.
-
-    >>> parse_time("01:02:03.5")
-    3723.5
-    """
-    m = _TIME.match(value.strip())
-    if not m:
-        raise ReadError(line, f"expected a timestamp such as 00:01:23.450, found {value!r}")
-    hours, minutes, seconds, frac = m.groups()
-    return clock_seconds(hours, minutes or "0", seconds, frac, line)
-
-
-def clock_seconds(hours: str | None, minutes: str, seconds: str, frac: str | None, line: int) -> float:
-    """Seconds from the digit groups of a clock time (minutes and seconds of at most two digits);
-    past :data:`MAX_SECONDS`, possible only with three or more hour digits, is an error."""
-    if hours is not None and len(hours) > 2:
-        return _long_clock(hours, minutes, seconds, frac, line)
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    return total + int(frac.ljust(3, "0")) / 1000 if frac else float(total)
-
-
-def _long_clock(hours: str, minutes: str, seconds: str, frac: str | None, line: int) -> float:
-    """A clock time with a long hour field: in range, and never ``int()`` of thousands of digits
-    (slow, and the result overflows a float)."""
-    written = f"{hours}:{minutes}:{seconds}" + (f".{frac}" if frac else "")
-    digits = hours.lstrip("0")
-    if len(digits) > 6:
-        raise ReadError(line, f"expected a time from 0 to {_HOURS} hours, found an hour field of {len(digits)} digits")
-    total = int(digits or 0) * 3600 + int(minutes) * 60 + int(seconds)
-    return check_seconds(total + int(frac.ljust(3, "0")) / 1000 if frac else float(total), line, written)
-
-
-def check_seconds(seconds: float, line: int, found: object = None) -> float:
-    """``seconds`` if it is a finite time in ``[0, MAX_SECONDS)``, else a :class:`ReadError`
-    naming ``found`` (the value as the file wrote it; ``seconds`` itself by default)."""
-    if 0 <= seconds < MAX_SECONDS:  # False for NaN too
-        return seconds
-    shown = seconds if found is None else found
-    raise ReadError(line, f"expected a time from 0 to {_HOURS} hours, found {shown!r}")
-
-
-def format_time(seconds: float, *, sep: str = ".", millis: bool = True) -> str:
-    """``hh:mm:ss.mmm`` (or ``hh:mm:ss`` with ``millis=False``); never raises: a negative time
-    gets a ``-`` sign, and one too large to count in milliseconds as Python writes it (``nan``, ``inf``)."""
-    if not math.isfinite(seconds * 1000):
-        return str(seconds)
-    if seconds < 0:
-        return "-" + format_time(-seconds, sep=sep, millis=millis)
-    ms = round(seconds * 1000)
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    base = f"{h:02d}:{m:02d}:{s:02d}"
-    return f"{base}{sep}{ms:03d}" if millis else base
-
+from ..timecodes import HOURS, format_time, in_range
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -158,3 +97,84 @@ def _backwards(kept: list[Turn], index: int, start: float, latest: float) -> Not
             else "this turn keeps its text but loses its time")
     return Notice(kept[index].line, f"timestamps go backwards: {format_time(start)} comes after "
                   f"{format_time(latest)}; {what}")
+
+
+#: How deeply JSON may nest: transcripts need 6 levels (AWS items); deeper is refused before any
+#: code recurses into it.
+MAX_DEPTH = 64
+
+
+def json_seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
+    """A time in seconds from a JSON number or numeric string (``scale`` 0.001 for milliseconds),
+    ``None`` for null; anything else, or a time outside ``timecodes.MAX_SECONDS``, is an error
+    naming the segment ``index``."""
+    if value is None:
+        return None
+    try:
+        number = float(value) * scale
+    except OverflowError:  # an integer of hundreds of digits
+        number = math.inf
+    except (TypeError, ValueError):
+        raise ReadError(1, f"segment {index}: expected a time in seconds, found {found(value)}") from None
+    if in_range(number):
+        return number
+    raise ReadError(1, f"segment {index}: expected a time from 0 to {HOURS} hours, found {found(value)}")
+
+
+def found(value: Any) -> str:
+    """``repr(value)`` cut to a length that fits in a message."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def load_json(text: str) -> Any:
+    """Parse JSON, turning a syntax error into a :class:`ReadError` with its line. NaN, Infinity,
+    numbers too long to convert and nesting deeper than :data:`MAX_DEPTH` are errors too."""
+    try:
+        data = json.loads(text, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        raise ReadError(exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    except _NotFinite as exc:
+        m = re.search(rf"[:,\[]\s*{exc.name}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        raise ReadError(line, f"expected a finite number, found {exc.name}") from None
+    except RecursionError:
+        raise ReadError(1, f"expected JSON nested at most {MAX_DEPTH} levels deep, found deeper nesting") from None
+    except ValueError:  # an integer of more than 4,300 digits, which int() refuses
+        m = re.search(r"\d{4300}", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        raise ReadError(line, "expected a number, found one of more than 4,300 digits") from None
+    _check_depth(data)
+    return data
+
+
+class _NotFinite(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _constant(name: str) -> float:
+    raise _NotFinite(name)  # JSON has no NaN or Infinity; Python's json module accepts them
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, walking level by level (no recursion)."""
+    level = [data] if type(data) is dict or type(data) is list else []
+    for _ in range(MAX_DEPTH):
+        level = [x for v in level for x in (v.values() if type(v) is dict else v) if type(x) is dict or type(x) is list]
+        if not level:
+            return
+    raise ReadError(1, f"expected JSON nested at most {MAX_DEPTH} levels deep, found deeper nesting")
+
+
+def shape(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object with keys " + ", ".join(sorted(map(str, value))[:6]) if value else "an empty object"
+    return {list: "a list", str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def rounded_seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
+    """:func:`json_seconds` to the millisecond (speech-recognition JSON writes times as floats)."""
+    number = json_seconds(value, index, scale)
+    return None if number is None else round(number, 3)

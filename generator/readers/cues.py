@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import ReadError, Turn
-from .common import clock_seconds
+from ..timecodes import clock_seconds
 
 _PARTS = r"(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 TIMING = re.compile(rf"^[ \t]*{_PARTS}[ \t]*-->[ \t]*{_PARTS}(?:[ \t].*)?$")

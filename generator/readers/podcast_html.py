@@ -10,7 +10,8 @@ import re
 from html.parser import HTMLParser
 
 from ..model import ReadError, Transcript, Turn
-from .common import in_order, merge_turns, parse_time
+from ..timecodes import parse_time
+from .common import in_order, merge_turns
 
 # A "<" that starts no complete tag, comment, declaration or processing instruction before the next
 # "<" is text, as in a browser. Escaped before parsing, because html.parser (3.11's, and others

@@ -82,7 +82,8 @@ from collections import Counter
 from typing import NamedTuple
 
 from ..model import Notice, ReadError, Transcript, Turn
-from .common import in_order, merge_turns, parse_time, split_front_matter
+from ..timecodes import parse_time
+from .common import in_order, merge_turns, split_front_matter
 
 _WS = r"[^\S\n]"  # any whitespace but a line break: briefings put non-breaking spaces after labels
 _STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"

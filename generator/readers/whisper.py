@@ -16,8 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import in_order, merge_turns
-from .podcast_json import json_seconds, load_json, shape
+from .common import in_order, load_json, merge_turns, rounded_seconds, shape
 
 _SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
 
@@ -42,7 +41,7 @@ def read(text: str, path: str) -> Transcript:
 
 
 def _segment(seg: dict[str, Any], index: int, names: dict[str, str]) -> list[Turn]:
-    start, end = seconds(seg.get("start"), index), seconds(seg.get("end"), index)
+    start, end = rounded_seconds(seg.get("start"), index), rounded_seconds(seg.get("end"), index)
     speaker = _speaker(seg, names)
     words = seg.get("words")
     if not speaker and isinstance(words, list) and any(isinstance(w, dict) and _speaker(w, names) for w in words):
@@ -59,12 +58,12 @@ def _by_word_speaker(words: list[Any], index: int, names: dict[str, str], start:
             continue
         token = str(word.get("word") or word.get("text") or "").strip()
         who = _speaker(word, names) or speaker
-        at = seconds(word.get("start"), index)
+        at = rounded_seconds(word.get("start"), index)
         if turns and who == speaker:
             last = turns[-1]
-            turns[-1] = Turn(last.speaker, f"{last.text} {token}", last.start, seconds(word.get("end"), index), 1)
+            turns[-1] = Turn(last.speaker, f"{last.text} {token}", last.start, rounded_seconds(word.get("end"), index), 1)
         else:
-            turns.append(Turn(who, token, at if at is not None else start, seconds(word.get("end"), index), 1))
+            turns.append(Turn(who, token, at if at is not None else start, rounded_seconds(word.get("end"), index), 1))
         speaker = who
     return turns
 
@@ -91,9 +90,3 @@ def _names(value: Any) -> dict[str, str]:
                     out[str(label)] = str(item["name"])
         return out
     return {}
-
-
-def seconds(value: Any, index: int, scale: float = 1.0) -> float | None:
-    """A time in seconds (``scale`` 0.001 for milliseconds); numbers or numeric strings."""
-    number = json_seconds(value, index, scale)
-    return None if number is None else round(number, 3)

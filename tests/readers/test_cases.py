@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from generator import readers
+from generator.decoding import decode
 from generator.model import ReadError
 
 CASES = Path(__file__).parent / "cases"
@@ -47,7 +48,7 @@ def test_reader_case(path: Path) -> None:
         assert f"{caught.value.line}: {caught.value.message}" == expected["error"]
         return
     if path.parent.name != "errors" and "format" not in expected:
-        assert readers.detect(display, readers.decode(path.read_bytes())) == path.parent.name
+        assert readers.detect(display, decode(path.read_bytes())) == path.parent.name
     transcript = readers.read_file(path, display, expected.get("format"))
     want = expected["turns"]
     got = [_turn(t, set(w)) for t, w in zip(transcript.turns, want, strict=False)]

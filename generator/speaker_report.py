@@ -30,7 +30,8 @@ from rapidfuzz import fuzz, process
 
 from . import names
 from .model import Archive, Episode
-from .speakers import RESERVED, label_key, slugify
+from .slugs import label_key, slugify
+from .speakers import RESERVED
 
 THRESHOLD = 85.0
 CAPS_SHARE = 0.8  # an episode whose turns are this much ALL CAPS or unlabelled is written in capitals

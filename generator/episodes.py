@@ -1,0 +1,191 @@
+"""Read one transcript file into one :class:`~generator.model.Episode`.
+
+The file's reader gives the turns and any front matter; a sidecar ``<same stem>.yml`` overrides
+that metadata. Then each turn's label is resolved to a person (the episode's ``speakers:`` map
+first, then ``speakers.yml``), given a stable anchor and its length, and the episode's chapters,
+credits and audio are checked. Problems go to the :class:`~generator.collector.Collector`; the
+whole archive is gathered by archive.py.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import filenames, readers, schema, sources, urls
+from .collector import Collector, line_of, read_mapping
+from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Turn
+from .slugs import label_key, slugify
+from .speakers import PeopleIndex
+
+#: Metadata keys that credit the people who made the transcript, and how the page says it.
+CREDITS = {"transcript_by": "Transcribed by", "translation_by": "Translated by"}
+
+
+def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collector) -> tuple[Episode, bool] | None:
+    """The episode in ``path`` and whether it is a draft; ``None`` when its sidecar is broken.
+    A file that cannot be read at all raises :class:`~generator.model.ReadError`."""
+    sidecar = _sidecar(path, out)
+    if sidecar is None:
+        return None
+    transcript = readers.read_file(path, out.display(path), _format(sidecar))
+    for notice in transcript.notices:
+        out.add(path, notice.line, notice.message, severity="warning")
+    front = transcript.meta
+    meta = _metadata(path, front, sidecar, out)
+
+    def line(key: str) -> int:
+        return line_of(sidecar if key in sidecar else front, key)
+
+    named, title = filenames.date_and_title(path)
+    date = meta.get("date") or named
+    if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
+        out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
+                "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
+    mapping = _speaker_map(meta.get("speakers"), people_index, path, out)
+    turns = _place(transcript.turns, people_index, mapping, meta.get("duration"))
+    credited = _credited(meta.get("speakers"), people_index)
+    slug = meta.get("slug") or slugify(path.stem)
+    if not slug:
+        raise ReadError(1, f"file name {path.name!r} gives no URL name: set 'slug:' in its metadata")
+    audio, audio_file = _audio(meta.get("audio", ""), path, line("audio"), out)
+    episode = Episode(
+        show=show.id, slug=slug, date=date, path=out.display(path), turns=turns,
+        title=meta.get("title") or title, audio=audio, audio_file=audio_file,
+        duration=meta.get("duration"), description=meta.get("description", ""),
+        source_url=meta.get("source", ""), tags=meta.get("tags", ()),
+        chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
+        language=meta.get("language") or show.language, format=transcript.format, credited=credited,
+        credits=tuple((what, meta[key]) for key, what in CREDITS.items() if meta.get(key)),
+        source_dir=str(path.parent), content_dir=str(out.content),
+    )
+    return episode, bool(meta.get("draft"))
+
+
+def _sidecar(path: Path, out: Collector) -> dict[str, Any] | None:
+    """The metadata in ``<same stem>.yml`` beside a transcript; ``None`` (reported) when it is
+    broken: the episode is then left out, since the sidecar may be what marks it a draft."""
+    return read_mapping(path.with_suffix(".yml"), out, "title: Episode title")
+
+
+def _format(sidecar: dict[str, Any]) -> str | None:
+    """A reader forced by the sidecar's ``format:`` (front matter's is read by readers.read_file)."""
+    if sidecar.get("format") is None:
+        return None
+    try:
+        return str(schema.EPISODE["format"].parse(sidecar["format"]))
+    except schema.Invalid as exc:
+        raise ReadError(line_of(sidecar, "format"), f"sidecar 'format': {exc}") from None
+
+
+def _metadata(path: Path, front: Any, sidecar: dict[str, Any], out: Collector) -> dict[str, Any]:
+    """The episode's checked metadata: front matter, overridden by the sidecar."""
+    meta: dict[str, Any] = {}
+    for source, raw in ((path, front), (path.with_suffix(".yml"), sidecar)):
+        report = schema.Report([])
+        meta.update(schema.validate(raw, schema.EPISODE, "episode metadata", report, functools.partial(line_of, raw)))
+        out.report(source, report)
+    return meta
+
+
+def _audio(value: str, path: Path, line: int, out: Collector) -> tuple[str, str]:
+    """The player's source and, for a file beside the transcript, the file to publish.
+
+    A URL must be http(s) and is used as it is. A file name is looked up next to the
+    transcript: it must be an audio file (by extension and first bytes) inside content/.
+    Anything else is a warning: the page builds without a player.
+    """
+    if not value or "://" in value or value.startswith("/"):
+        if urls.safe_url(value) and not value.lower().startswith("mailto:"):
+            return value, ""
+        out.add(path, line, f"audio {value!r} left out: expected an http(s) URL or a file beside the transcript",
+                severity="warning")
+        return "", ""
+    found = sources.media(value, path.parent, out.content, sources.AUDIO)
+    if isinstance(found, str):
+        out.add(path, line, f"audio left out: {found}", severity="warning")
+        return "", ""
+    return found.name, str(found)
+
+
+def _chapters(value: Any, line: int, path: Path, out: Collector) -> tuple[Chapter, ...]:
+    if not value:
+        return ()
+    try:
+        if not isinstance(value, list) or not all(isinstance(c, dict) and "title" in c for c in value):
+            raise schema.Invalid("expected a list such as [{start: '00:05:00', title: Intro}]")
+        return tuple(Chapter(schema.seconds(c.get("start") or 0), schema.text(c["title"])) for c in value)
+    except schema.Invalid as exc:
+        out.add(path, line, f"'chapters' left out: {exc}")
+        return ()
+
+
+def _speaker_map(value: Any, people_index: PeopleIndex, path: Path, out: Collector) -> dict[str, str]:
+    """The episode's ``speakers:`` map as label key -> person id ("" for unnamed in this episode).
+    A *list* of names maps no label: see :func:`_credited`."""
+    if isinstance(value, list) or value is None:
+        return {}
+    if not isinstance(value, dict):
+        out.add(path, 1, f"'speakers' must map labels to person ids, e.g. {{SPEAKER_00: jane-doe}}, "
+                f"found {schema.found(value)}")
+        return {}
+    mapping: dict[str, str] = {}
+    for label, pid in value.items():
+        if pid is not None and str(pid) not in people_index.people:
+            known = ", ".join(sorted(people_index.people)[:5])
+            out.add(path, line_of(value, label), f"speaker {label!r} maps to {pid!r}, which is not a person id "
+                    f"in speakers.yml (known ids: {known or 'none'})")
+            continue
+        mapping[label_key(str(label))] = "" if pid is None else str(pid)
+    return mapping
+
+
+def _credited(value: Any, people_index: PeopleIndex) -> tuple[tuple[str, str], ...]:
+    """``speakers: [Jason Potts, ...]``: the people an episode credits (real archives list
+    speakers this way for talks whose text names nobody), resolved like any label."""
+    if not isinstance(value, list):
+        return ()
+    credited: dict[str, str] = {}
+    for value_ in value:
+        name = " ".join(str(value_).split()) if isinstance(value_, str | int | float) else ""
+        pid = people_index.resolve(name) if name else None
+        if pid:
+            credited.setdefault(pid, name)
+    return tuple(credited.items())
+
+
+def _place(turns: Sequence[Turn], people_index: PeopleIndex, mapping: Mapping[str, str],
+           duration: float | None) -> tuple[EpisodeTurn, ...]:
+    """Resolve every turn's speaker and give it a stable anchor and its length.
+
+    Anchors come from the turn's start time (``t83``: second 83), so they survive edits that
+    add or remove turns elsewhere; untimed turns use their position (``p12``).
+    """
+    placed: list[EpisodeTurn] = []
+    seen: set[str] = set()
+    for index, (turn, seconds) in enumerate(zip(turns, _lengths(turns, duration), strict=True)):
+        anchor = f"t{int(turn.start)}" if turn.start is not None else f"p{index + 1}"
+        base, n = anchor, 2
+        while anchor in seen:
+            anchor, n = f"{base}-{n}", n + 1
+        seen.add(anchor)
+        person = people_index.resolve(turn.speaker, mapping) or None
+        placed.append(EpisodeTurn(turn, person, anchor, index, seconds))
+    return tuple(placed)
+
+
+def _lengths(turns: Sequence[Turn], duration: float | None) -> list[float | None]:
+    """Each turn's length: its end, else the next timed turn's start, else the episode's end
+    (``duration`` from its metadata); ``None`` for an untimed turn."""
+    result: list[float | None] = []
+    for i, turn in enumerate(turns):
+        if turn.start is None:
+            result.append(None)
+            continue
+        end = turn.end
+        if end is None:
+            end = next((t.start for t in turns[i + 1:] if t.start is not None), duration)
+        result.append(max(0.0, end - turn.start) if end is not None else None)
+    return result
