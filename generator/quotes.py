@@ -51,15 +51,22 @@ class Quote:
     score: float
 
 
-def sentences(text: str) -> list[str]:
-    """The sentences of one turn's ``text``, notes, backslash escapes and Markdown links and
-    emphasis removed (a quote is plain text: ``[the spec](https://...)`` reads as "the spec")."""
+def sentences(text: str, limit: int = 0) -> list[str]:
+    """The sentences of one turn's ``text`` (the first ``limit`` of them, when given), notes,
+    backslash escapes and Markdown links and emphasis removed (a quote is plain text:
+    ``[the spec](https://...)`` reads as "the spec")."""
     text = notes.strip(text)
     if "[" in text or "*" in text or "__" in text:
         text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", text))
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    return [s.strip() for s in _SENTENCE.split(text.replace("\n\n", " ")) if s.strip()]
+    text = text.replace("\n\n", " ")
+    if limit:  # split no further than needed: a turn can be a 5,000-word monologue
+        first = [s.strip() for s in _SENTENCE.split(text, maxsplit=limit)[:limit]]
+        if all(first):
+            return first
+    found = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return found[:limit] if limit else found
 
 
 def key(sentence: str) -> str:
@@ -73,7 +80,7 @@ def recurring(appearances: list[tuple[EpisodeTurn, ...]]) -> frozenset[str]:
     seen: Counter[str] = Counter()
     for turns in appearances:
         ends = turns[:2] + turns[-2:] if len(turns) > 4 else turns
-        seen.update({key(s) for t in ends for s in sentences(t.turn.text)[:SENTENCES_PER_TURN]})
+        seen.update({key(s) for t in ends for s in sentences(t.turn.text, SENTENCES_PER_TURN)})
     return frozenset(k for k, n in seen.items() if n > 1)
 
 
@@ -100,7 +107,7 @@ def pick(turns: tuple[EpisodeTurn, ...], n: int = 1, stock: frozenset[str] = fro
     best: list[Quote] = []
     for placed in heapq.nlargest(TURNS_CONSIDERED, turns, key=lambda p: len(p.turn.text)):
         candidates = []
-        for sentence in sentences(placed.turn.text)[:SENTENCES_PER_TURN]:
+        for sentence in sentences(placed.turn.text, SENTENCES_PER_TURN):
             value = score(sentence)
             if value > 0 and stock and key(sentence) in stock:
                 value = 0.0

@@ -81,7 +81,7 @@ def test_the_python_turn_writes_what_the_turn_partial_writes(project: Path) -> N
     checked = 0
     for episode in archive.episodes:
         view = episode_view(archive, episode)
-        fast = templates.env.from_string("{% for t in view.turns %}{{ turn(t) }}\n{% endfor %}")
+        fast = templates.env.from_string("{{ turns(view.turns) }}")
         slow = "".join(partial.render(turn=t, page_url=episode.url) + "\n" for t in view.turns)
         assert fast.render(view=view, page_url=episode.url) == slow
         checked += len(view.turns)

@@ -179,3 +179,12 @@ def test_a_heading_kept_in_an_untimed_markdown_transcript_reads_as_a_section_tit
     assert text.html("## Method of *finding* bugs ##") == (
         '<p class="onr-section"><strong>Method of <em>finding</em> bugs</strong></p>')
     assert text.html("#hashtag is not a heading") == "<p>#hashtag is not a heading</p>"
+
+
+@pytest.mark.parametrize("text", [
+    "One. Two! Three? Four… Five.", " Leading space. Then more.", "No end", "", "A.  B. C.\n\nD. E.",
+    "(Laughter.) Then it began. [inaudible] And ended.", "“Quoted.” Next one. 3 is a number. ¿Qué? Sí.",
+])
+@pytest.mark.parametrize("limit", [1, 2, 3, 12])
+def test_the_first_sentences_are_the_first_of_all_sentences(text: str, limit: int) -> None:
+    assert quotes.sentences(text, limit) == quotes.sentences(text)[:limit]

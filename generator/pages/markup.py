@@ -6,7 +6,8 @@ starts here or in a template (which Jinja autoescapes, see :mod:`generator.pages
   raw HTML escaped and links held to the URL policy, as ``Markup``.
 - :func:`notes_marked` and :func:`rendered` serve the transcript's hot path
   (:mod:`generator.pages.turntext`): a turn's text is escaped once, and editorial notes are
-  marked up as notes. :func:`turn` writes a whole turn; see its docstring for why in Python.
+  marked up as notes. :func:`turns` writes a transcript's turns, :func:`strip_segments` the strip's links and
+  :func:`chart_bars` a chart's bars; see their docstrings for why in Python.
 - Plain formatting (``clock``, ``years``) returns text, which the template escapes; words,
   dates and numbers in the site's language come from :mod:`generator.i18n`.
 """
@@ -17,6 +18,7 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from xml.etree.ElementTree import Element
 
 import markdown as md
@@ -111,30 +113,62 @@ def rendered(html: str) -> Markup:
     return Markup(html)
 
 
-def turn(anchor: str, start: float | None, colour: str, text: Markup, who: tuple[str, str] | None,
-         speaker: str, words: tuple[str, str, str]) -> Markup:
-    """One turn, exactly as ``site_templates/onrecord/partials/turn.html`` writes it (a test holds
-    the two equal). ``who`` is the person's ``(page URL, name)``; else ``speaker`` is the label;
-    ``words`` are "Unattributed", the link's title and its label in the site's language.
+def turns(views: Iterable[Any], link: Callable[[str], str], words: tuple[str, str, str]) -> Markup:
+    """Every turn of a transcript (:class:`~generator.pages.episode.TurnView`), each followed by a
+    newline, exactly as ``site_templates/onrecord/partials/turn.html`` writes it (a test holds the
+    two equal). ``link`` gives the URL of a person's page from their id; ``words`` are
+    "Unattributed", the link's title and its label in the site's language.
 
-    Why Python: an episode has hundreds to thousands of turns, and a template per turn cost 23 µs
-    against 4 µs here (``benchmarks/build_site.py``: the page stage would be about 15% slower). A
+    Why Python: an episode has hundreds to thousands of turns, and the partial cost 23 µs a turn
+    against 4 µs here (``benchmarks/build_site.py``'s page stage would be about 15% slower). A
     site that overrides the partial gets its template for every turn instead (templates.py).
-    Every value is escaped here; ``text`` is already Markup."""
-    anchor = escape(anchor)
-    unattributed, title, label = map(escape, words)
-    if who:
-        name = f'<a class="onr-who" href="{escape(who[0])}">{escape(who[1])}</a>'
-    elif speaker:
-        name = f'<span class="onr-who">{escape(speaker)}</span>'
-    else:
-        name = f'<span class="onr-who onr-unattributed">{unattributed}</span>'
-    when, at = "", ""
-    if start is not None:
-        when = f' <a class="onr-time" href="#{anchor}">{clock(start)}</a>'
-        at = f' data-start="{start:g}"'
-    return Markup(
-        f'<div class="onr-turn {escape(colour)}"{at}><h3 class="onr-turn-head" id="{anchor}">{name}{when}'
-        f'<a class="onr-link" href="#{anchor}" title="{title}" aria-label="{label}">#</a>'
-        f'</h3><div class="onr-turn-text">{text}</div></div>'
-    )
+    What came from a file (a name, a label, a person's id) is escaped here; ``text`` is already
+    Markup; anchors (``t12``) and colours (``onr-s3``) are ours."""
+    unattributed, title, label = (escape(word) for word in words)
+    out = []
+    for view in views:
+        t, anchor = view.placed.turn, view.placed.anchor
+        if view.person:
+            name = f'<a class="onr-who" href="{escape(link(view.person.id))}">{escape(view.person.name)}</a>'
+        elif t.speaker:
+            name = f'<span class="onr-who">{escape(t.speaker)}</span>'
+        else:
+            name = f'<span class="onr-who onr-unattributed">{unattributed}</span>'
+        when, at = "", ""
+        if t.start is not None:
+            when = f' <a class="onr-time" href="#{anchor}">{clock(t.start)}</a>'
+            at = f' data-start="{t.start:g}"'
+        out.append(
+            f'<div class="onr-turn {view.colour}"{at}><h3 class="onr-turn-head" id="{anchor}">{name}{when}'
+            f'<a class="onr-link" href="#{anchor}" title="{title}" aria-label="{label}">#</a>'
+            f'</h3><div class="onr-turn-text">{view.text}</div></div>\n'
+        )
+    return Markup("".join(out))
+
+
+def strip_segments(segments: Iterable[Any], unknown: str) -> Markup:
+    """The strip's segments (:class:`~generator.pages.strip.Segment`), one link per turn, for
+    ``partials/strip.html``; ``unknown`` names a turn without a speaker. In Python for the same
+    reason as :func:`turns`: a segment per turn, 4 µs here against 14 µs in the template."""
+    unknown = escape(unknown)
+    return Markup("".join(
+        f'<a href="#{escape(s.anchor)}" data-seek="{s.start:g}" tabindex="-1"><rect class="{escape(s.colour)}" '
+        f'x="{s.x:.1f}" y="0" width="{s.width:.1f}" height="20"><title>{escape(s.who) if s.who else unknown} · '
+        f"{clock(s.start)}</title></rect></a>"
+        for s in segments
+    ))
+
+
+def chart_bars(columns: Iterable[Any], links: dict[str, str], title: Callable[[Any], str]) -> Markup:
+    """The bars of a chart (:class:`~generator.pages.charts.Column`) for ``partials/chart.html``:
+    a bar with a count links to ``links[period]``; ``title(bar)`` says what it counts, in the
+    site's language. Our SVG, made here as the issue of one escaping path asks: a person page
+    has up to 48 bars and the template cost 3x this."""
+    out = []
+    for c in columns:
+        bar = c.bar
+        rect = (f'<rect class="onr-bar{"" if bar.count else " onr-empty"}" x="{c.x}" y="{c.y:.1f}" width="8" '
+                f'height="{c.height:.1f}" data-period="{escape(bar.period)}" data-count="{bar.count}">'
+                f"<title>{escape(title(bar))}</title></rect>")
+        out.append(f'<a href="{escape(links[bar.period])}">{rect}</a>' if bar.count else rect)
+    return Markup("".join(out))

@@ -51,17 +51,37 @@ def _href(context: jinja2.runtime.Context, target: str) -> str:
 
 
 @jinja2.pass_context
-def _turn(context: jinja2.runtime.Context, turn: Any) -> Markup:
-    """A turn of the transcript (``turn`` is an :class:`~generator.pages.episode.TurnView`): by
-    :func:`markup.turn`, or by the site's own ``onrecord/partials/turn.html`` when it has one."""
+def _turns(context: jinja2.runtime.Context, views: list[Any]) -> Markup:
+    """The transcript's turns (:class:`~generator.pages.episode.TurnView`), each on its line: by
+    :func:`markup.turns`, or by the site's own ``onrecord/partials/turn.html`` when it has one."""
     page_url = context["page_url"]
     partial = context.environment.globals["onrecord_turn_partial"]
     if isinstance(partial, jinja2.Template):
-        return Markup(partial.render(context.get_all() | {"turn": turn}))
-    t = turn.placed.turn
-    who = (href(page_url, f"speakers/{turn.person.id}/"), turn.person.name) if turn.person else None
+        values = context.get_all()
+        return Markup("".join(partial.render(values | {"turn": view}) + "\n" for view in views))
     words: tuple[str, str, str] = context.environment.globals["onrecord_turn_words"]  # type: ignore[assignment]
-    return markup.turn(turn.placed.anchor, t.start, turn.colour, turn.text, who, t.speaker, words)
+    return markup.turns(views, lambda pid: href(page_url, f"speakers/{pid}/"), words)
+
+
+@jinja2.pass_context
+def _chart_bars(context: jinja2.runtime.Context, chart: Any) -> Markup:
+    """A chart's bars (:func:`markup.chart_bars`), each titled in the site's language."""
+    m: Messages = context.environment.globals["messages"]  # type: ignore[assignment]
+    return markup.chart_bars(chart.columns, chart.links, lambda bar: bar_title(m, chart.kind, bar))
+
+
+def bar_title(m: Messages, kind: str, bar: Any) -> str:
+    """``March 2021: 14 appearances``, ``March 2021: no episodes``."""
+    period = m.month_year(bar.year, bar.month) if bar.month else str(bar.year)
+    if kind == "appearance":
+        if not bar.count:
+            return m.gettext("%(period)s: no appearances", period=period)
+        return m.ngettext("%(period)s: %(num)s appearance", "%(period)s: %(num)s appearances", bar.count,
+                          num=m.number(bar.count), period=period)
+    if not bar.count:
+        return m.gettext("%(period)s: no episodes", period=period)
+    return m.ngettext("%(period)s: %(num)s episode", "%(period)s: %(num)s episodes", bar.count,
+                      num=m.number(bar.count), period=period)
 
 
 def _iso(day: dt.date) -> str:
@@ -91,7 +111,7 @@ class Templates:
         # Newstyle: {{ _("Hosted by %(hosts)s.", hosts=...) }} formats and escapes the values itself.
         self.env.install_gettext_callables(m.gettext, m.ngettext, newstyle=True)  # type: ignore[attr-defined]
         self.env.globals.update(
-            href=_href, turn=_turn, messages=m, onrecord_turn_partial=self._overridden("partials/turn.html"),
+            href=_href, turns=_turns, strip_segments=markup.strip_segments, chart_bars=_chart_bars, messages=m, onrecord_turn_partial=self._overridden("partials/turn.html"),
             onrecord_turn_words=(m.gettext("Unattributed"), m.gettext("Copy a link to this moment"),
                                  m.gettext("Link to this moment")),
         )
