@@ -26,6 +26,8 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", type=Path, required=True, help="the folder to write (must be empty or missing)")
     gen.add_argument("--force", action="store_true", help="write into a folder that already has files")
     gen.add_argument("--site-name", default="On Record", help="the name the home page gives the site (default: On Record)")
+    gen.add_argument("--language", help="the site's language, as Material's theme.language (default: en)")
+    gen.add_argument("--templates", type=Path, help="a custom_dir whose onrecord/ templates override ours")
 
     speakers = sub.add_parser("speakers", help="labels that resolve to no one, likely duplicates, a speakers.yml snippet")
     speakers.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
@@ -42,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(args.content, args.strict)
     if args.command == "generate":
-        return cmd_generate(args.content, args.out, args.force, args.site_name)
+        return cmd_generate(args.content, args.out, args.force, args.site_name, args.language, args.templates)
     if args.command == "speakers":
         return cmd_speakers(args.content, args.strict)
     return scaffold.create(args.dir)
@@ -82,7 +84,8 @@ def cmd_speakers(content: Path, strict: bool) -> int:
     return 1 if strict and count else 0
 
 
-def cmd_generate(content: Path, out: Path, force: bool, site_name: str = "On Record") -> int:
+def cmd_generate(content: Path, out: Path, force: bool, site_name: str = "On Record", language: str | None = None,
+                 templates: Path | None = None) -> int:
     """Write the tree (:mod:`generator.tree`); nothing is written over files unless asked."""
     try:
         tree.checked(out, (), force)  # a folder with files is refused before the archive is read
@@ -91,7 +94,7 @@ def cmd_generate(content: Path, out: Path, force: bool, site_name: str = "On Rec
             return 1
         for problem in result.problems:
             print(problem, file=sys.stderr)
-        count = tree.write(result, out, force=force, site_name=site_name)
+        count = tree.write(result, out, force=force, site_name=site_name, language=language, templates=templates)
     except tree.TreeError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -50,7 +50,7 @@ from pathlib import Path, PurePosixPath
 
 from .model import Archive
 from .pages import Asset, Download, Page, render
-from .pages.markup import Markup
+from .pages.markup import stylesheet_links
 from .resources import ASSETS, assets, stylesheets
 
 
@@ -58,9 +58,13 @@ class TreeError(Exception):
     """Nothing was written: the folder has files, or a path would leave it or is wanted twice."""
 
 
-def write(archive: Archive, out: Path, *, force: bool = False, site_name: str = "On Record") -> int:
-    """Write the tree of ``archive`` into ``out``; returns how many files were written."""
-    items = [*render(archive, site_name), *(Asset(f"{ASSETS}/{path.name}", str(path)) for path in assets())]
+def write(archive: Archive, out: Path, *, force: bool = False, site_name: str = "On Record",
+          language: str | None = None, templates: Path | None = None) -> int:
+    """Write the tree of ``archive`` into ``out``, in ``language`` (Material's codes), with the
+    page templates a site overrides in ``templates`` (its ``custom_dir``); returns how many files
+    were written."""
+    pages = render(archive, site_name, custom_dir=templates, language=language)
+    items = [*pages, *(Asset(f"{ASSETS}/{path.name}", str(path)) for path in assets())]
     targets = checked(out, (item.src_uri for item in items), force)
     styles = stylesheets()
     for item, target in zip(items, targets, strict=True):
@@ -95,7 +99,6 @@ def checked(out: Path, uris: Iterable[str], force: bool) -> list[Path]:
 
 def markdown(page: Page, styles: Sequence[str]) -> str:
     """The page as the tree holds it: links to ``styles`` (site URLs) first, then its body."""
-    link = Markup('<link rel="stylesheet" href="{}">')
-    links = Markup("").join(link.format(posixpath.relpath(css, page.url or ".")) for css in styles)
+    links = stylesheet_links(posixpath.relpath(css, page.url or ".") for css in styles)
     return f'{page.front_matter}<div class="onr-styles">{links}</div>\n\n{page.html}\n'
 

@@ -93,3 +93,35 @@ def test_a_misspelt_value_in_a_template_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "onrecord/search.html").write_text("{{ speakerz }}", encoding="utf-8")
     with pytest.raises(jinja2.UndefinedError, match="speakerz"):
         Templates(tmp_path).render("search.html", "search/", speakers=[])
+
+
+def test_generate_writes_the_tree_in_the_language_and_with_the_templates_asked(tmp_path: Path) -> None:
+    from generator.cli import main
+
+    overrides = tmp_path / "overrides/onrecord"
+    overrides.mkdir(parents=True)
+    (overrides / "person.html").write_text(SINCE, encoding="utf-8")
+    out = tmp_path / "tree"
+    args = ["generate", "--content", str(ARCHIVE / "content"), "--out", str(out), "--language", "de",
+            "--templates", str(tmp_path / "overrides")]
+    assert main(args) in (0, 1)
+    person = (out / "speakers/tom-okafor/index.md").read_text(encoding="utf-8")
+    assert "Auftritte im Zeitverlauf" in person and "Appearances Over Time" not in person
+    assert '<p class="on-record-since">On the record since 2023 as Tom Okafor</p>' in person
+
+
+def test_markup_is_made_in_one_place() -> None:
+    """What is already HTML becomes a Markup in generator/pages/markup.py (or is a template's
+    output, in templates.py); nothing else may declare a string safe."""
+    import ast
+
+    root = Path(__file__).parent.parent / "generator"
+    allowed = {root / "pages/markup.py", root / "pages/templates.py"}
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            called = node.func if isinstance(node, ast.Call) else None
+            name = getattr(called, "id", getattr(called, "attr", None))
+            if name == "Markup" and path not in allowed:
+                found.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert found == []

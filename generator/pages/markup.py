@@ -1,13 +1,16 @@
 """The one place that makes HTML from text: every :class:`markupsafe.Markup` of the site
-starts here or in a template (which Jinja autoescapes, see :mod:`generator.pages.templates`).
+starts here or in a template (which Jinja autoescapes, see :mod:`generator.pages.templates`);
+tests/test_templates.py fails if any other module calls ``Markup``.
 
 - :func:`escape` is markupsafe's: the same escaping Jinja applies to every template value.
 - :func:`markdown_text` renders a Markdown field from YAML (a bio, a show's description) with
-  raw HTML escaped and links held to the URL policy, as ``Markup``.
-- :func:`notes_marked` and :func:`rendered` serve the transcript's hot path
-  (:mod:`generator.pages.turntext`): a turn's text is escaped once, and editorial notes are
-  marked up as notes. :func:`turns` writes a transcript's turns, :func:`strip_segments` the strip's links and
-  :func:`chart_bars` a chart's bars; see their docstrings for why in Python.
+  raw HTML escaped and links held to the URL policy.
+- A turn's text (:mod:`generator.pages.turntext`): :func:`notes_marked` escapes it and marks
+  editorial notes up as notes, :func:`rendered` takes markdown-it's HTML, :func:`paragraph`,
+  :func:`section_title` and :func:`joined` put it together.
+- The hot paths, in Python for speed with the same discipline (every value from a file escaped
+  here): :func:`turns` writes a transcript's turns, :func:`strip_segments` the strip's links and
+  :func:`chart_bars` a chart's bars; see their docstrings for the measurements.
 - Plain formatting (``clock``, ``years``) returns text, which the template escapes; words,
   dates and numbers in the site's language come from :mod:`generator.i18n`.
 """
@@ -105,6 +108,24 @@ def notes_marked(text: str) -> Markup:
         at = match.end()
     parts.append(escape(text[at:]))
     return Markup("").join(parts)
+
+
+def paragraph(inner: Markup) -> Markup:
+    return Markup(f"<p>{inner}</p>")
+
+
+def section_title(inner: Markup) -> Markup:
+    """A ``## heading`` kept in an untimed transcript's text, shown as a section title."""
+    return Markup(f'<p class="onr-section"><strong>{inner}</strong></p>')
+
+
+def joined(parts: Iterable[Markup]) -> Markup:
+    return Markup("".join(parts))
+
+
+def stylesheet_links(hrefs: Iterable[str]) -> Markup:
+    """``<link rel="stylesheet">`` for each of ``hrefs`` (for the tree ``onrecord generate`` writes)."""
+    return Markup("".join(f'<link rel="stylesheet" href="{escape(href)}">' for href in hrefs))
 
 
 def rendered(html: str) -> Markup:

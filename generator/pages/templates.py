@@ -13,7 +13,9 @@ A site owner overrides a template from the MkDocs ``custom_dir``, as Material's 
   and redefines only the blocks it names, calling ``{{ super() }}`` to keep ours.
 
 Links between generated pages are relative (the site works under any base path): ``href(target)``
-in a template is the URL from the page being rendered to ``target`` (``speakers/ada/``).
+in a template is the URL from the page being rendered to ``target`` (``speakers/ada/``). Words,
+dates and numbers are in the site's language (:mod:`generator.i18n`): ``_()``, ``ngettext()``
+and the ``date``, ``number``, ``percent``, ``duration``, ``list`` filters.
 """
 
 from __future__ import annotations
@@ -111,15 +113,19 @@ class Templates:
         # Newstyle: {{ _("Hosted by %(hosts)s.", hosts=...) }} formats and escapes the values itself.
         self.env.install_gettext_callables(m.gettext, m.ngettext, newstyle=True)  # type: ignore[attr-defined]
         self.env.globals.update(
-            href=_href, turns=_turns, strip_segments=markup.strip_segments, chart_bars=_chart_bars, messages=m, onrecord_turn_partial=self._overridden("partials/turn.html"),
+            href=_href, messages=m,
+            # The hot paths, written in Python (generator/pages/markup.py explains why):
+            turns=_turns, strip_segments=markup.strip_segments, chart_bars=_chart_bars,
+            onrecord_turn_partial=self._overridden("partials/turn.html"),
             onrecord_turn_words=(m.gettext("Unattributed"), m.gettext("Copy a link to this moment"),
                                  m.gettext("Link to this moment")),
         )
         self.env.filters.update(
             clock=markup.clock, duration=m.duration, date=m.date, number=m.number, percent=m.percent,
-            month_year=m.month_year, language_name=m.language_name, list=lambda items: markup.listed(items, m.list),
+            month_year=m.month_year, language_name=m.language_name, iso=_iso,
+            list=lambda items: markup.listed(items, m.list),
             period=lambda bar: m.month_year(bar.year, bar.month) if bar.month else str(bar.year),
-            iso=_iso, markdown=markup.markdown_text, paragraphs=markup.paragraphs,
+            markdown=markup.markdown_text, paragraphs=markup.paragraphs,
         )
 
     def _overridden(self, name: str) -> jinja2.Template | None:

@@ -40,7 +40,7 @@ from markdown_it.token import Token
 
 from .. import sources, urls
 from ..model import Episode
-from .markup import Markup, notes_marked, rendered
+from .markup import Markup, joined, notes_marked, paragraph, rendered, section_title
 
 _ENTITY = re.compile(r"&#?\w+;")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>[^\n]*\S)\Z")
@@ -60,20 +60,18 @@ class TurnText:
         self.files: dict[str, str] = {}
 
     def html(self, text: str) -> Markup:
-        """Escaped by :func:`~generator.pages.markup.notes_marked` or markdown-it; the ``<p>``s
-        are joined as plain strings, not with ``Markup.format`` (3x slower, on the hot path).
-        The turn's paragraphs (split on blank lines, as readers write them) as ``<p>``s. In a
+        """The turn's paragraphs (split on blank lines, as readers write them) as ``<p>``s. In a
         Markdown transcript a ``## Heading`` paragraph (an untimed file keeps its headings in the
         text) is shown as a section title, not as hashes."""
         if self.markdown and (syntax(text) or "#" in text):
-            return Markup("".join(self.paragraph(p) for p in text.split("\n\n") if p.strip()))
-        return Markup("".join(f"<p>{notes_marked(p)}</p>" for p in text.split("\n\n") if p.strip()))
+            return joined(self.paragraph(p) for p in text.split("\n\n") if p.strip())
+        return joined(paragraph(notes_marked(p)) for p in text.split("\n\n") if p.strip())
 
-    def paragraph(self, paragraph: str) -> Markup:
-        heading = _HEADING.match(paragraph)
+    def paragraph(self, text: str) -> Markup:
+        heading = _HEADING.match(text)
         if heading:
-            return Markup(f'<p class="onr-section"><strong>{self.inline(heading["title"].rstrip(" #"))}</strong></p>')
-        return Markup(f"<p>{self.inline(paragraph)}</p>")
+            return section_title(self.inline(heading["title"].rstrip(" #")))
+        return paragraph(self.inline(text))
 
     def inline(self, paragraph: str) -> Markup:
         if syntax(paragraph):
