@@ -120,8 +120,9 @@ def test_markup_is_made_in_one_place() -> None:
     found = []
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            called = node.func if isinstance(node, ast.Call) else None
-            name = getattr(called, "id", getattr(called, "attr", None))
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
             if name == "Markup" and path not in allowed:
                 found.append(f"{path.relative_to(root)}:{node.lineno}")
     assert found == []
