@@ -4,6 +4,7 @@ turns, filters by speaker, and reopens from a shared URL."""
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -76,3 +77,16 @@ def test_a_shared_search_url_reproduces_the_results(page: Any, site_url: str) ->
     assert page.input_value("#onr-q") == "ferry" and page.input_value("select[name=speaker]") == "Tom Okafor"
     page.goto(page.url)
     assert results(page) == first and first
+
+
+@pytest.mark.browser
+def test_results_read_like_the_site(page: Any, site_url: str) -> None:
+    """Turn titles without the heading's link glyph; dates as the pages write them (issue 13)."""
+    page.goto(f"{site_url}search/?q=ferry")
+    results(page)
+    titles = [a.inner_text() for a in page.query_selector_all("ol.onr-result-turns a")]
+    assert titles and not [t for t in titles if t.endswith("#")]
+    assert any(t.startswith("Tom Okafor") for t in titles)
+    facts = [p.inner_text() for p in page.query_selector_all("p.onr-result-facts")]
+    assert facts and all(re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", f) for f in facts if any(c.isdigit() for c in f)), facts
+    assert not [f for f in facts if re.search(r"\d{4}-\d{2}-\d{2}", f)]

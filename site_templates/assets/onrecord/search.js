@@ -106,14 +106,30 @@ function link(url, ...children) {
   return a;
 }
 
+// A turn's title as Pagefind took it from the turn's heading: "Mara Quinn 00:35#", the last
+// character being the heading's link glyph (generator/pages/markup.py, turns).
+function title(sub) {
+  return sub.title.replace(/\s*#$/, "");
+}
+
 function turns(data, speaker) {
   const subs = (data.sub_results || []).filter((sub) => sub.url.includes("#t") || sub.url.includes("#p"));
-  return subs.filter((sub) => !speaker || sub.title.startsWith(speaker)).slice(0, PER_PAGE);
+  return subs.filter((sub) => !speaker || title(sub).startsWith(speaker)).slice(0, PER_PAGE);
+}
+
+// "2022-01-20" as the pages write dates in the site's language: "January 20, 2022" in English.
+function longDate(iso) {
+  const lang = strings.lang || document.documentElement.lang || "en";
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  } catch {
+    return iso;
+  }
 }
 
 function result(data, values) {
   const meta = data.meta || {};
-  const facts = [meta.show, meta.date].filter(Boolean).join(" · ");
+  const facts = [meta.show, meta.date && longDate(meta.date)].filter(Boolean).join(" · ");
   const item = element("li", "onr-result",
     element("p", "onr-result-title", link(data.url, meta.title || data.url)),
   );
@@ -122,7 +138,7 @@ function result(data, values) {
   if (matches.length) {
     const sub = element("ol", "onr-result-turns");
     for (const turn of matches) {
-      sub.append(element("li", "", link(turn.url, turn.title), element("p", "onr-excerpt", excerpt(turn.excerpt || ""))));
+      sub.append(element("li", "", link(turn.url, title(turn)), element("p", "onr-excerpt", excerpt(turn.excerpt || ""))));
     }
     item.append(sub);
   } else if (data.excerpt && values.q) {
