@@ -42,7 +42,9 @@ def test_search_can_be_turned_off(tmp_path: Path) -> None:
 
 def results(page: Any) -> list[str]:
     page.wait_for_selector("ol.onr-results[data-state=done]")
-    return [a.get_attribute("href") for a in page.query_selector_all("ol.onr-results a")]
+    # A turn's link carries ?highlight=<the query> (tested below); the turn it opens is what counts here.
+    hrefs = [a.get_attribute("href") or "" for a in page.query_selector_all("ol.onr-results a")]
+    return [re.sub(r"\?highlight=[^#]*", "", href) for href in hrefs]
 
 
 @pytest.mark.browser
@@ -90,3 +92,16 @@ def test_results_read_like_the_site(page: Any, site_url: str) -> None:
     facts = [p.inner_text() for p in page.query_selector_all("p.onr-result-facts")]
     assert facts and all(re.search(r"[A-Z][a-z]+ \d{1,2}, \d{4}", f) for f in facts if any(c.isdigit() for c in f)), facts
     assert not [f for f in facts if re.search(r"\d{4}-\d{2}-\d{2}", f)]
+
+
+@pytest.mark.browser
+def test_a_result_opens_its_turn_with_the_words_marked(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=ferry")
+    results(page)
+    link = page.query_selector("ol.onr-result-turns a[href*='#t30']")
+    assert link is not None and "highlight=ferry" in (link.get_attribute("href") or "")
+    link.click()
+    page.wait_for_selector("#t30")
+    marks = page.eval_on_selector_all(".onr-turn:has(#t30) mark.onr-hit", "ms => ms.map(m => m.textContent)")
+    assert marks and {m.lower() for m in marks} == {"ferry"}
+    assert page.evaluate("location.hash") == "#t30"

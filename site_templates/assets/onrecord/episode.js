@@ -76,7 +76,9 @@
   document.body.append(status);
 
   async function copy(link) {
-    const url = new URL(link.getAttribute("href"), location.href).href;
+    const address = new URL(link.getAttribute("href"), location.href);
+    address.searchParams.delete("highlight");  // a shared link is the turn's, not a search's
+    const url = address.href;
     try {
       await navigator.clipboard.writeText(url);
       status.textContent = say("copied", "Link to this moment copied");
@@ -102,6 +104,41 @@
   if (audio) {
     audio.addEventListener("timeupdate", () => highlight(turnAt(audio.currentTime), follow?.checked && !audio.paused));
   }
+  // Arriving from a search result (search/?q=... links to the turn with ?highlight=<the query>):
+  // the query's words are marked in the transcript, so the eye finds them in the turn. Whole words
+  // and their endings ("ferry" marks "ferry", "ferry's", "ferries" not), without case; one pass
+  // over the transcript's text nodes.
+  function mark(query) {
+    const words = (query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) || []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const body = document.querySelector(".onr-transcript");
+    if (!words.length || !body) return;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?:['’]s)?(?![\\p{L}\\p{N}])`, "giu");
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => node.parentElement.closest(".onr-turn-text") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
+    });
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (pattern.test(node.data)) found.push(node);
+      pattern.lastIndex = 0;
+    }
+    for (const node of found) {
+      const parts = document.createDocumentFragment();
+      let at = 0;
+      for (const match of node.data.matchAll(pattern)) {
+        parts.append(node.data.slice(at, match.index));
+        const hit = document.createElement("mark");
+        hit.className = "onr-hit";
+        hit.textContent = match[0];
+        parts.append(hit);
+        at = match.index + match[0].length;
+      }
+      parts.append(node.data.slice(at));
+      node.replaceWith(parts);
+    }
+  }
+
+  const query = new URLSearchParams(location.search).get("highlight");
+  if (query) mark(query);
   window.addEventListener("hashchange", open);
   if (location.hash) open();
 })();

@@ -117,6 +117,12 @@ function turns(data, speaker) {
   return subs.filter((sub) => !speaker || title(sub).startsWith(speaker)).slice(0, PER_PAGE);
 }
 
+// A turn's URL that marks the query's words when it opens (episode.js): page/?highlight=q#t30.
+function marked(url, query) {
+  const [path, anchor] = url.split("#");
+  return `${path}${path.includes("?") ? "&" : "?"}highlight=${encodeURIComponent(query)}${anchor ? `#${anchor}` : ""}`;
+}
+
 // "2022-01-20" as the pages write dates in the site's language: "January 20, 2022" in English.
 function longDate(iso) {
   const lang = strings.lang || document.documentElement.lang || "en";
@@ -138,7 +144,7 @@ function result(data, values) {
   if (matches.length) {
     const sub = element("ol", "onr-result-turns");
     for (const turn of matches) {
-      sub.append(element("li", "", link(turn.url, title(turn)), element("p", "onr-excerpt", excerpt(turn.excerpt || ""))));
+      sub.append(element("li", "", link(marked(turn.url, values.q), title(turn)), element("p", "onr-excerpt", excerpt(turn.excerpt || ""))));
     }
     item.append(sub);
   } else if (data.excerpt && values.q) {
