@@ -105,3 +105,14 @@ def test_a_result_opens_its_turn_with_the_words_marked(page: Any, site_url: str)
     marks = page.eval_on_selector_all(".onr-turn:has(#t30) mark.onr-hit", "ms => ms.map(m => m.textContent)")
     assert marks and {m.lower() for m in marks} == {"ferry"}
     assert page.evaluate("location.hash") == "#t30"
+
+
+@pytest.mark.browser
+def test_a_person_page_searches_their_words_newest_first(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}speakers/tom-okafor/")
+    page.click("ul.onr-links a[href*='search/']")
+    page.wait_for_selector("form.onr-search")
+    assert page.input_value("select[name=speaker]") == "Tom Okafor" and page.input_value("select[name=sort]") == "date"
+    page.fill("#onr-q", "night")
+    turns = {link.removeprefix(site_url) for link in results(page) if "#" in link}
+    assert turns == {"shows/harbour-talk/tides/#t30", "shows/night-lab/stars/#t9"}

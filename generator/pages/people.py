@@ -118,7 +118,7 @@ def person_view(archive: Archive, person: Person) -> PersonView:
     ranked = sorted(stats.with_.items(), key=lambda item: (-item[1], archive.people[item[0]].name.casefold()))
     data = charts.bars(a.episode.date for a in apps if a.episode.date)
     chart = charts.chart(data, "appearance", lambda b: period_anchor(b.period))
-    search = href(f"speakers/{person.id}/", "search/") + "?" + urlencode({"speaker": person.name})
+    search = href(f"speakers/{person.id}/", "search/") + "?" + urlencode({"speaker": person.name, "sort": "date"})
     return PersonView(person, stats, chart, [(archive.people[pid], n) for pid, n in ranked[:SHOWN_WITH]],
                       max(len(ranked) - SHOWN_WITH, 0), appearances(apps), search)
 
