@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import languages, readers, schema, sources
+from . import languages, names, readers, schema, sources
 from .collector import Collector, line_of, read_mapping
 from .episodes import read_episode
 from .model import Appearance, Archive, Episode, Person, Problem, ReadError, Show
@@ -160,12 +160,13 @@ def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
 
 
 def _people(people_index: PeopleIndex, episodes: list[Episode]) -> dict[str, Person]:
-    """Declared people, plus one undeclared person per named label that resolved to no one."""
+    """Declared people, plus one undeclared person per named label that resolved to no one, named
+    as :func:`names.display` writes the label (``MS. PSAKI`` is shown as ``Ms. Psaki``)."""
     people = dict(people_index.people)
     for episode in episodes:
         for placed in episode.turns:
             if placed.person and placed.person not in people:
-                people[placed.person] = Person(placed.person, placed.turn.speaker.strip(), declared=False)
+                people[placed.person] = Person(placed.person, names.display(placed.turn.speaker.strip()), declared=False)
         for pid, name in episode.credited:
             people.setdefault(pid, Person(pid, name, declared=False))
     return people

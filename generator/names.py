@@ -266,3 +266,31 @@ def _agrees(honorific: str, role: list[str], strict: bool) -> bool:
     if strict:
         return bool(group) and title == group
     return not group or title is None or title == group
+
+
+#: Words that stay lowercase inside a title-cased label: ``Secretary of State``.
+_SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def display(label: str) -> str:
+    """How a label in capitals that names no one in ``speakers.yml`` is shown: ``MS. PSAKI`` ->
+    ``Ms. Psaki``, ``THE VICE PRESIDENT`` -> ``The Vice President``, ``SECRETARY OF STATE`` ->
+    ``Secretary of State``, ``O'BRIEN`` -> ``O'Brien``. A label with any lowercase letter, or
+    of one or two letters (``Q``, ``JD``: initials), is the transcriber's own spelling and is kept;
+    so are initialisms written with dots (``U.S.``). The label itself stays on the person's page
+    ("Also transcribed as")."""
+    letters = [c for c in label if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters):
+        return label
+
+    def word(match: re.Match[str]) -> str:
+        token = match[0]
+        if re.fullmatch(r"[^\W\d_]['’][^\W\d_]{2,}", token):  # O'BRIEN, D'ANGELO
+            return token[:2] + token[2].upper() + token[3:].lower()
+        if len(token) == 1 and "." in label[max(match.start() - 1, 0):match.end() + 1]:
+            return token  # a letter of an initialism: U.S.
+        lower = token.lower()
+        return lower if match.start() > 0 and lower in _SMALL else lower[:1].upper() + lower[1:]
+
+    return _TOKEN.sub(word, label)

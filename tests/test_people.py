@@ -153,3 +153,29 @@ def test_a_portrait_under_content_is_published_beside_the_page(site: Path) -> No
     assert (site / "speakers/ada/ada.png").read_bytes() == PNG
     assert '<img class="onr-portrait" src="ada.png" alt="" width="128" height="128">' in (
         site / "speakers/ada/index.html").read_text()
+
+
+@pytest.mark.parametrize(("label", "shown"), [
+    ("MS. PSAKI", "Ms. Psaki"), ("THE VICE PRESIDENT", "The Vice President"),
+    ("SECRETARY OF STATE", "Secretary of State"), ("O'BRIEN", "O'Brien"), ("DR. SMITH-JONES", "Dr. Smith-Jones"),
+    ("U.S. AMBASSADOR", "U.S. Ambassador"), ("ÉMILE ZOLA", "Émile Zola"),
+    ("Q", "Q"), ("JD", "JD"), ("Jane Doe", "Jane Doe"), ("danah boyd", "danah boyd"),
+])
+def test_labels_in_capitals_are_shown_in_title_case(label: str, shown: str) -> None:
+    from generator.names import display
+
+    assert display(label) == shown
+
+
+def test_a_person_known_only_by_a_label_in_capitals(tmp_path: Path) -> None:
+    from generator import archive
+    from generator.stats import person_stats
+
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-briefing.md").write_text("MS. PSAKI: Good afternoon.\n\nQ: A question.\n", encoding="utf-8")
+    (show / "2024-05-02-briefing.md").write_text("MS. PSAKI: Hello again.\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    person = result.people["ms-psaki"]
+    assert person.name == "Ms. Psaki" and not person.declared
+    assert person_stats(result, "ms-psaki").labels == ("MS. PSAKI",)  # kept: "Also transcribed as"
