@@ -62,3 +62,43 @@ def strip(text: str) -> str:
 def words(text: str) -> int:
     """How many words ``text`` says, notes left out."""
     return len(strip(text).split())
+
+
+# Datelines: the place and time lines a transcript opens and closes with ("East Room",
+# "4:27 P.M. EST", "END" in every White House transcript), read as turns of their own with no
+# speaker. They are shown as notes, not as speech (pages/episode.py).
+_CLOCK = re.compile(r"\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
+_DATE = re.compile(r"\(?[A-Z][a-z]+\.? \d{1,2}, \d{4}\)?")  # (September 15, 2022)
+_ENDS = frozenset({"END", "###", "# # #", "-END-", "– END –", "— END —"})
+_PLACE_WORD = re.compile(r"[A-Z0-9][\w.'’&-]*|of|the|and|de|la|on|at|in|for|via|Via")
+
+
+def _dateline_kind(text: str) -> str:
+    """``"time"`` for a clock time or ``END``, ``"place"`` for a short line in title case with no
+    sentence in it (``South Court Auditorium``, ``Pittsburgh, Pennsylvania``), else ``""``."""
+    line = " ".join(text.replace("\\", "").split()).strip(" *")  # \### in Markdown is ###
+    if line in _ENDS or _CLOCK.fullmatch(line) or _DATE.fullmatch(line):
+        return "time"
+    words = line.replace(",", " ").split()
+    ending = line[-1:] in ".?!:;" and not re.search(r"\b(?:[A-Z]\.){2,}$", line)  # D.C. is no full stop
+    if 0 < len(words) <= 14 and not ending and all(_PLACE_WORD.fullmatch(w) for w in words):
+        return "place"
+    return ""
+
+
+def datelines(turns: list[tuple[str, str]]) -> set[int]:
+    """The indices of ``(speaker, text)`` turns that are datelines: from each end of the
+    transcript, the turns with no speaker that are a time, an end mark or a place, up to the
+    first that is none of these; a run's places count only when it holds a time (a place alone
+    might be a short unattributed sentence)."""
+    found: set[int] = set()
+    for order in (range(len(turns)), range(len(turns) - 1, -1, -1)):
+        kinds: dict[int, str] = {}
+        for i in order:
+            kind = "" if turns[i][0] else _dateline_kind(turns[i][1])
+            if not kind:
+                break
+            kinds[i] = kind
+        if "time" in kinds.values():
+            found.update(kinds)
+    return found

@@ -168,3 +168,18 @@ def test_transcribers_and_translators_are_credited(tmp_path: Path) -> None:
     assert result.problems == ()
     page = next(item for item in render(result) if isinstance(item, Page) and item.src_uri.startswith("shows/s/2024"))
     assert " · Transcribed by Bryan &lt;Bishop&gt; · Translated by Blue Moon</p>" in page.inline()
+
+
+def test_a_transcripts_dateline_is_shown_as_a_note(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2024-05-01-remarks.md").write_text(
+        "East Room\n\n4:27 P.M. EST\n\nTHE PRESIDENT: Thank you all.\n\nEND\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    pages = {item.src_uri: item for item in render(result) if isinstance(item, Page)}
+    html = pages["shows/s/2024-05-01-remarks/index.md"].inline()
+    # Both opening lines; the closing END is read into the President's turn (a reading matter, issue 8).
+    assert html.count('class="onr-turn onr-sx onr-dateline"') == 2
+    assert '<p><span class="onr-note" data-pagefind-ignore>4:27 P.M. EST</span></p>' in html
+    assert '<p><span class="onr-note" data-pagefind-ignore>East Room</span></p>' in html
+    assert "<p>Thank you all.</p>" in html

@@ -188,3 +188,17 @@ def test_a_heading_kept_in_an_untimed_markdown_transcript_reads_as_a_section_tit
 @pytest.mark.parametrize("limit", [1, 2, 3, 12])
 def test_the_first_sentences_are_the_first_of_all_sentences(text: str, limit: int) -> None:
     assert quotes.sentences(text, limit) == quotes.sentences(text)[:limit]
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    # a White House transcript: place and time before the first speaker, END and a time after
+    ([("", "East Room"), ("", "4:27 P.M. EST"), ("THE PRESIDENT", "Hi."), ("", "END"), ("", "4:35 P.M. EST")],
+     {0, 1, 3, 4}),
+    ([("", "Washington, D.C."), ("", "(September 15, 2022)"), ("A", "x"), ("", "Thank you."), ("", "\\###")],
+     {0, 1, 4}),
+    ([("", "South Lawn"), ("A", "x")], set()),  # a place alone may be speech: it needs its time
+    ([("", "Good morning, everyone."), ("", "2:17 P.M. EST"), ("A", "x")], set()),  # a sentence ends the run
+    ([("", "Thank you."), ("", "END")], {1}),  # a speech with no labels at all
+])
+def test_place_and_time_lines_at_either_end_are_datelines(turns: list[tuple[str, str]], expected: set[int]) -> None:
+    assert notes.datelines(turns) == expected

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import notes
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
-from . import downloads, strip
+from . import downloads, markup, strip
 from .markup import Markup
 from .page import Asset, Download, Page
 from .templates import Templates, href
@@ -93,15 +94,24 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         strip=strip.strip(archive, episode, palette),
         chapters=chapters(episode),
         downloads=downloads.links(archive, episode),
-        turns=[turn_view(archive, placed, palette, text) for placed in episode.turns],
+        turns=turn_views(archive, episode, palette, text),
         versions=[Version(v, v is episode) for v in versions] if len(versions) > 1 else [],
         search=search_fields(archive, episode),
     )
 
 
-def turn_view(archive: Archive, placed: EpisodeTurn, palette: dict[str, str], text: TurnText) -> TurnView:
-    person = archive.people.get(placed.person) if placed.person else None
-    return TurnView(placed, person, palette.get(placed.person or "", "onr-sx"), text.html(placed.turn.text))
+def turn_views(archive: Archive, episode: Episode, palette: dict[str, str], text: TurnText) -> list[TurnView]:
+    """Every turn as the template shows it; the place and time lines a transcript opens and closes
+    with ("East Room", "4:27 P.M. EST", "END") are shown as notes (generator/notes.py)."""
+    dates = notes.datelines([(p.turn.speaker, p.turn.text) for p in episode.turns])
+    views = []
+    for placed in episode.turns:
+        if placed.index in dates:
+            views.append(TurnView(placed, None, "onr-sx onr-dateline", markup.dateline(placed.turn.text)))
+            continue
+        person = archive.people.get(placed.person) if placed.person else None
+        views.append(TurnView(placed, person, palette.get(placed.person or "", "onr-sx"), text.html(placed.turn.text)))
+    return views
 
 
 def search_fields(archive: Archive, episode: Episode) -> list[tuple[str, str, str]]:

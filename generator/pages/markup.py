@@ -128,6 +128,12 @@ def stylesheet_links(hrefs: Iterable[str]) -> Markup:
     return Markup("".join(f'<link rel="stylesheet" href="{escape(href)}">' for href in hrefs))
 
 
+def dateline(text: str) -> Markup:
+    """A place or time line a transcript opens or closes with (:func:`generator.notes.datelines`),
+    as a note: not speech, and not indexed for search."""
+    return paragraph(NOTE.format(" ".join(text.split())))
+
+
 def rendered(html: str) -> Markup:
     """HTML written by markdown-it-py from a turn's text (which escapes what it does not parse,
     with raw HTML off; :mod:`generator.pages.turntext` holds its links to the URL policy)."""
