@@ -101,7 +101,7 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
 
 def turn_view(archive: Archive, placed: EpisodeTurn, palette: dict[str, str], text: TurnText) -> TurnView:
     person = archive.people.get(placed.person) if placed.person else None
-    return TurnView(placed, person, palette.get(placed.person or "", "onr-sx"), text.html(placed.turn.text))
+    return TurnView(placed, person, palette.get(placed.person or "", strip.OTHERS), text.html(placed.turn.text))
 
 
 def search_fields(archive: Archive, episode: Episode) -> list[tuple[str, str, str]]:
