@@ -107,10 +107,10 @@ def turn_views(archive: Archive, episode: Episode, palette: dict[str, str], text
     views = []
     for placed in episode.turns:
         if placed.index in dates:
-            views.append(TurnView(placed, None, "onr-sx onr-dateline", markup.dateline(placed.turn.text)))
+            views.append(TurnView(placed, None, f"{strip.OTHERS} onr-dateline", markup.dateline(placed.turn.text)))
             continue
         person = archive.people.get(placed.person) if placed.person else None
-        views.append(TurnView(placed, person, palette.get(placed.person or "", "onr-sx"), text.html(placed.turn.text)))
+        views.append(TurnView(placed, person, palette.get(placed.person or "", strip.OTHERS), text.html(placed.turn.text)))
     return views
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ..model import Archive, Episode
 
-PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css; onr-sx is everyone else
+PALETTE = 8  # colours onr-s0 ... onr-s7 in episode.css
+OTHERS = "onr-sx"  # everyone else
 WIDTH = 1000
 
 
@@ -36,7 +37,7 @@ def shares(archive: Archive, episode: Episode) -> list[tuple[str, float]]:
 
 def colours(order: list[tuple[str, float]]) -> dict[str, str]:
     """Person id -> colour class."""
-    return {pid: f"onr-s{i}" if i < PALETTE else "onr-sx" for i, (pid, _) in enumerate(order)}
+    return {pid: f"onr-s{i}" if i < PALETTE else OTHERS for i, (pid, _) in enumerate(order)}
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class Strip:
     length: float
     segments: list[Segment]
 
+    @property
+    def others(self) -> bool:
+        """Whether some segments are grey (``onr-sx``: unnamed speakers, and people past the
+        palette): the page's key then has an entry for them (episode.html, ``onrecord_speakers``)."""
+        return any(segment.colour == OTHERS for segment in self.segments)
+
 
 def strip(archive: Archive, episode: Episode, palette: dict[str, str]) -> Strip | None:
     """The strip's segments, or ``None`` when the episode has no length or no timed turn."""
@@ -70,5 +77,5 @@ def strip(archive: Archive, episode: Episode, palette: dict[str, str]) -> Strip 
         person = archive.people.get(placed.person) if placed.person else None
         who = person.name if person else placed.turn.speaker  # "" reads "Unknown speaker" (strip.html)
         x, width = start / length * WIDTH, max(min(seconds, length - start) / length * WIDTH, 0.6)
-        segments.append(Segment(placed.anchor, start, x, width, palette.get(placed.person or "", "onr-sx"), who))
+        segments.append(Segment(placed.anchor, start, x, width, palette.get(placed.person or "", OTHERS), who))
     return Strip(length, segments) if segments else None
