@@ -37,7 +37,9 @@ from .model import EpisodeTurn
 
 #: Greetings, thanks, sign-offs, introductions and sponsor reads, in English: a sentence holding one
 #: of these (as whole words, without case or punctuation: "Thank you all, and good night." holds
-#: "thank you" and "good night") is courtesy, not something to quote. A closed list: extend it here.
+#: "thank you" and "good night") is courtesy, not something to quote. A closed list: extend it here,
+#: with phrases that mean nothing else ("take care of our veterans" is no sign-off, so "take care"
+#: appears only with "everyone").
 COURTESY = (
     # greetings
     "good morning", "good afternoon", "good evening", "hello everyone", "hello everybody",
@@ -55,19 +57,25 @@ COURTESY = (
     "pleasure to have you",
     # sign-offs
     "good night", "goodnight", "goodbye", "bye", "see you next", "see you soon", "see you later",
-    "see you then", "see you all", "until next time", "till next time", "take care",
+    "see you then", "see you all next", "until next time", "till next time", "take care everyone",
+    "take care everybody", "take care of yourselves",
     "that's all for", "that's it for", "that's our show", "signing off", "god bless",
     "talk to you soon", "catch you next", "have a great day", "have a good day", "have a great weekend",
     "have a good one",
     # introductions
-    "my name is", "i'm your host", "your host", "i'm joined by", "joining me", "joined today by",
+    "my name is", "i'm your host", "i'm joined by", "joining me today", "joining me now", "joined today by",
     "with me today", "you're listening to", "on today's show", "on today's episode", "in this episode",
     "let me introduce", "please welcome", "without further ado", "pleasure to introduce",
     "honor to introduce",
     # sponsor reads
-    "brought to you by", "sponsored by", "sponsor", "sponsors", "promo code", "subscribe",
-    "rate and review", "rate & review",
+    "brought to you by", "sponsored by", "our sponsor", "our sponsors", "today's sponsor", "promo code",
+    "please subscribe", "and subscribe", "subscribe to the show", "subscribe to the podcast",
+    "subscribe wherever", "rate and review", "rate & review",
 )
+#: Words that are courtesy when a short sentence (under :data:`MIN_WORDS` words) opens with them:
+#: "Thanks, Jerod." and "Take care." are, "Thanks to the new law, ..." and "Hey, the cache is
+#: cold, so ..." are not. Closed too.
+COURTESY_OPENING = ("take care", "thanks", "cheers", "hello", "hi", "hey", "welcome")
 _SENTENCE = re.compile(r"[.!?…][\"”’)]*(?=\s+[\"“‘(]*[A-Z0-9¿¡À-Ý])")  # cut after closing marks
 _MARK = re.compile(r"[“”‘\"()'’](?<!\w['’](?=\w))")  # not an apostrophe between word characters (don't)
 REACH = 2000  # characters: a mark closed further on than this is taken as never closed (a stray mark, not a quotation)
@@ -100,9 +108,14 @@ def key(sentence: str) -> str:
 _COURTESY = re.compile(r"\b(?:" + "|".join(sorted({re.escape(key(p)) for p in COURTESY}, key=len, reverse=True)) + r")\b")
 
 
+_OPENING = re.compile(r"(?:" + "|".join(re.escape(key(p)) for p in COURTESY_OPENING) + r")\b")
+
+
 def courtesy(sentence: str) -> bool:
-    """Whether ``sentence`` greets, thanks, signs off, introduces or reads an ad (:data:`COURTESY`)."""
-    return _COURTESY.search(key(sentence)) is not None
+    """Whether ``sentence`` greets, thanks, signs off, introduces or reads an ad (:data:`COURTESY`,
+    :data:`COURTESY_OPENING`)."""
+    said = key(sentence)
+    return _COURTESY.search(said) is not None or (said.count(" ") < MIN_WORDS - 1 and bool(_OPENING.match(said)))
 
 
 def _role(text: str, at: int) -> str:

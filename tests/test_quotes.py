@@ -32,10 +32,21 @@ def test_greetings_thanks_and_sign_offs_score_zero(sentence: str) -> None:
     "Thanks to the new law, three million homes got clean water in 2023 alone.",
     "The night shift at the plant was good for nobody, and we said so in writing.",
     "We will see a warmer ocean next year, and the fishermen already know it.",
+    "We have a sacred obligation to take care of our veterans and their families.",
+    "I am proud to sponsor a bill that caps the price of insulin at 35 dollars.",
+    "Millions of people subscribe to the idea that the climate will sort itself out.",
 ])
 def test_substantive_sentences_with_courtesy_words_nearby_still_score(sentence: str) -> None:
     assert not quotes.courtesy(sentence)
     assert quotes.score(sentence) > 0
+
+
+@pytest.mark.parametrize(("sentence", "polite"), [
+    ("Take care.", True), ("Thanks, Jerod.", True), ("Hey, everyone, hi.", True), ("Cheers!", True),
+    ("Take care of the boats first, then.", False), ("Hey, the cache was cold, so it failed.", False),
+])
+def test_short_courtesy_is_told_by_its_opening(sentence: str, polite: bool) -> None:
+    assert quotes.courtesy(sentence) is polite
 
 
 def test_a_sign_off_is_never_the_fallback() -> None:
