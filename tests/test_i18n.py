@@ -27,6 +27,9 @@ ROOT = Path(__file__).parent.parent
 LOCALES = ROOT / "site_templates" / "locales"
 LANGUAGES = ("es", "de")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+#: What a placeholder can stand for, where it is narrower than anything: a time is a clock ("04:20"), so
+#: an English page title with " in " in it is not taken for "%(time)s in %(episode)s".
+PLACES = {"time": r"\d+(?::\d\d)+"}
 
 
 def catalogue(path: Path) -> dict[str, Any]:
@@ -313,7 +316,7 @@ def english_patterns(code: str) -> list[tuple[str, re.Pattern[str]]]:
             if ours == form or not re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", form)):
                 continue
             parts = PLACEHOLDER.split(form)
-            pattern = "".join(re.escape(p) if i % 2 == 0 else ".+?" for i, p in enumerate(parts))
+            pattern = "".join(re.escape(p) if i % 2 == 0 else PLACES.get(p, ".+?") for i, p in enumerate(parts))
             patterns.append((form, re.compile(pattern)))
     return patterns
 

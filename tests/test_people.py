@@ -102,11 +102,14 @@ def test_appears_with_and_also_transcribed_as(site: Path) -> None:
 
 def test_quotes_skip_stock_lines_and_link_to_the_moment(site: Path) -> None:
     ben = (site / "speakers/ben/index.html").read_text()
-    # Ben only ever says his stock intro: it recurs in two episodes, so only the fallback shows it once each.
+    # Ben only ever says his stock intro, a greeting and thanks: never shown, not even for want of better.
     ada = (site / "speakers/ada/index.html").read_text()
     assert "The bridge carries nine thousand cars every single working day." in ada
-    assert 'href="../../shows/one/a/#t10">Go to this moment' in ada
-    assert ben.count("Welcome to show one") == 2
+    assert 'href="../../shows/one/a/#t10">00:10 in A</a>' in ada  # named by its time and episode
+    assert 'href="../../shows/two/c/#p2">in C</a>' in ada  # untimed: the episode alone
+    assert "Welcome to show one" not in ben and "onr-quote" not in ben
+    css = (site / "assets/onrecord/people.css").read_text()
+    assert re.search(r"\.onr-quote a \{[^}]*min-height: 24px", css)  # a target of 24 px at least
 
 
 def test_show_page_lists_hosts_and_guests_with_counts(site: Path) -> None:

@@ -42,13 +42,23 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A quote on a person page: its excerpt, its turn's anchor, and when the turn starts
+    (seconds, ``None`` untimed), so the link can name the moment ("04:20 in Marine Heatwaves")."""
+
+    text: str
+    anchor: str
+    start: float | None
+
+
+@dataclass(frozen=True)
 class Listed:
     """One appearance on a person page: ``anchor`` is the month's anchor on its first appearance
-    (the chart's bars link there), ``quotes`` what they said, each with its turn's anchor."""
+    (the chart's bars link there), ``quotes`` what they said."""
 
     appearance: Appearance
     anchor: str
-    quotes: list[tuple[str, str]]
+    quotes: list[Said]
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,13 @@ def period_anchor(period: str) -> str:
     return f"#a{period}" if "-" in period else f"#y{period}"
 
 
+def said(app: Appearance, count: int, stock: frozenset[str]) -> list[Said]:
+    """Up to ``count`` quotes from ``app``; one whose excerpt would end inside a quotation is dropped."""
+    picked = quotes.pick(app.turns, count, stock) if count else []
+    excerpts = [(quotes.excerpt(q.text), q) for q in picked]
+    return [Said(text, q.turn.anchor, q.turn.turn.start) for text, q in excerpts if text]
+
+
 def appearances(apps: tuple[Appearance, ...]) -> list[tuple[int | None, list[Listed]]]:
     """Appearances by year, newest first, each with its month anchor and quotes."""
     dated = [a.episode.date for a in apps if a.episode.date]
@@ -142,6 +159,5 @@ def appearances(apps: tuple[Appearance, ...]) -> list[tuple[int | None, list[Lis
         anchor = month if by_month and month and month not in seen else ""
         seen.add(month)
         count = 3 if position < FULL else 1 if position < FULL + BRIEF else 0
-        said = [(quotes.excerpt(q.text), q.turn.anchor) for q in (quotes.pick(app.turns, count, stock) if count else ())]
-        out[-1][1].append(Listed(app, anchor, said))
+        out[-1][1].append(Listed(app, anchor, said(app, count, stock)))
     return out
