@@ -1,5 +1,6 @@
 """Navigation on long pages (issue 13): Material's table of contents filled from each generated
-page's headings. Checked in the fixture archive's build, where the ids are on the headings."""
+page's headings, the episode's skip link to its transcript, and its show's previous and next
+episodes. Checked in the fixture archive's build, where the ids are on the headings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 from test_build import parse
 
+from generator import archive
+from generator.pages import Page, render
 from generator.plugin import table_of_contents
 
 
@@ -42,6 +45,38 @@ def test_show_timeline_and_speakers_pages_list_their_headings(built_site: Path) 
     letters, _ = toc(built_site / "speakers/index.html")
     assert letters and all(h.startswith("#letter-") for h in letters)
     assert {h[1:] for h in letters} <= parse(built_site / "speakers/index.html").ids
+
+
+def test_the_skip_link_is_the_bodys_first_link_and_reaches_the_transcript(built_site: Path) -> None:
+    html = (built_site / "shows/night-lab/stars/index.html").read_text(encoding="utf-8")
+    body = html.split('<article class="md-content__inner md-typeset">', 1)[1]
+    assert re.search(r"<a\b[^>]*>[^<]*", body)[0] == '<a href="#transcript">Skip to the transcript'  # type: ignore[index]
+    assert '<div class="onr-skip"><a href="#transcript">' in body
+    assert '<h2 id="transcript">' in body
+
+
+def test_episodes_link_to_their_shows_previous_and_next(built_site: Path) -> None:
+    newest = (built_site / "shows/night-lab/stars/index.html").read_text(encoding="utf-8")
+    oldest = (built_site / "shows/night-lab/untimed/index.html").read_text(encoding="utf-8")
+    assert ('<a href="../untimed/" rel="prev"><span class="onr-direction">Previous episode</span> Untimed Notes</a>'
+            in newest) and 'rel="next"' not in newest
+    assert ('<a href="../stars/" rel="next"><span class="onr-direction">Next episode</span> Counting Stars</a>'
+            in oldest) and 'rel="prev"' not in oldest
+    alone = (built_site / "shows/harbour-talk/tides/index.html").read_text(encoding="utf-8")
+    assert 'class="onr-sequence"' not in alone  # the only episode of its show
+
+
+def test_translations_are_not_in_the_sequence(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    (show / "2018-10-08-descriptors.md").write_text("---\nlanguage: en\n---\nAnn Lee: Descriptors.\n", encoding="utf-8")
+    (show / "2018-10-08-descriptors.es.md").write_text("Ann Lee: Descriptores.\n", encoding="utf-8")
+    (show / "2018-10-09-later.md").write_text("Ann Lee: Later.\n", encoding="utf-8")
+    pages = {item.src_uri: item.inline() for item in render(archive.build(tmp_path / "content", root=tmp_path))
+             if isinstance(item, Page)}
+    assert 'href="../2018-10-09-later/" rel="next"' in pages["shows/s/2018-10-08-descriptors/index.md"]
+    assert 'href="../2018-10-08-descriptors/" rel="prev"' in pages["shows/s/2018-10-09-later/index.md"]
+    assert "onr-sequence" not in pages["shows/s/2018-10-08-descriptors/es/index.md"]
 
 
 def test_table_of_contents_nests_by_level_and_escapes() -> None:

@@ -60,11 +60,19 @@ class EpisodeView:
     turns: list[TurnView]
     versions: list[Version]
     search: list[tuple[str, str, str]]  # Pagefind (kind, key, value): see generator/search.py
+    previous: Episode | None = None  # the show's episode before this one (older); none for a translation
+    next: Episode | None = None  # the one after it (newer)
 
 
-def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator[Page | Download | Asset]:
+Neighbours = tuple[Episode | None, Episode | None]
+
+
+def render(archive: Archive, episode: Episode, templates: Templates,
+           neighbours: Neighbours = (None, None)) -> Iterator[Page | Download | Asset]:
+    """The episode's page and its files; ``neighbours`` are its previous and next episodes
+    (:func:`generator.pages.shows.sequence`)."""
     text = TurnText(episode)
-    view = episode_view(archive, episode, text)
+    view = episode_view(archive, episode, text, neighbours)
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
     description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
@@ -78,7 +86,8 @@ def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator
         yield Asset(f"{episode.url}{path}", source)
 
 
-def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None) -> EpisodeView:
+def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None,
+                 neighbours: Neighbours = (None, None)) -> EpisodeView:
     """The values the episode template shows; ``text`` collects the files the turns link to."""
     text = text or TurnText(episode)
     order = strip.shares(archive, episode)
@@ -97,6 +106,8 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         turns=[turn_view(archive, placed, palette, text) for placed in episode.turns],
         versions=[Version(v, v is episode) for v in versions] if len(versions) > 1 else [],
         search=search_fields(archive, episode),
+        previous=neighbours[0],
+        next=neighbours[1],
     )
 
 

@@ -23,6 +23,20 @@ def episodes_of(archive: Archive, show: Show) -> list[Episode]:
     return [e for e in archive.episodes if e.show == show.id]
 
 
+def sequence(archive: Archive) -> dict[str, tuple[Episode | None, Episode | None]]:
+    """Each episode's previous (older) and next (newer) episode of its show, by its URL: the show
+    page's order read upwards (undated episodes sort as the oldest). Translations are versions of
+    an episode, not episodes (languages.py), so they are not in :attr:`Archive.episodes` nor here."""
+    by_show: dict[str, list[Episode]] = {}
+    for episode in archive.episodes:  # newest first
+        by_show.setdefault(episode.show, []).append(episode)
+    out: dict[str, tuple[Episode | None, Episode | None]] = {}
+    for eps in by_show.values():
+        for i, episode in enumerate(eps):
+            out[episode.url] = (eps[i + 1] if i + 1 < len(eps) else None, eps[i - 1] if i else None)
+    return out
+
+
 def index(archive: Archive, templates: Templates) -> Page:
     shows = []
     for show in sorted(archive.shows.values(), key=lambda s: s.title.casefold()):
