@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,11 +27,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import archive as archive_mod
 from . import search
 from .i18n import Messages
 from .pages import Asset, Download, Item, Page, render
+from .pages.page import Heading
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
 
@@ -148,7 +151,11 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return generated.fill(html) if generated else html
+        if generated is None:
+            return html
+        if generated.toc:  # MkDocs has just set page.toc from the Markdown, which has no headings
+            page.toc = table_of_contents(generated.toc)
+        return generated.fill(html)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search:
@@ -160,3 +167,18 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def table_of_contents(headings: tuple[Heading, ...]) -> TableOfContents:
+    """MkDocs' table of contents for a generated page: each heading under the last one above it
+    of a lower level. Titles and ids are escaped: MkDocs and Material print a title as HTML and an
+    id into ``href`` unescaped, and ours come from the user's files (chapter titles, names' initials)."""
+    top: list[AnchorLink] = []
+    open_: list[AnchorLink] = []  # the innermost heading of each level above the current one
+    for level, anchor, title in headings:
+        link = AnchorLink(str(escape(title)), str(escape(anchor)), level)
+        while open_ and open_[-1].level >= level:
+            open_.pop()
+        (open_[-1].children if open_ else top).append(link)
+        open_.append(link)
+    return TableOfContents(top)

@@ -92,3 +92,13 @@ def test_screenshots_for_review(browser: Any, site_url: str, artifacts: Path, sc
     page.screenshot(path=str(shot), full_page=True)
     context.close()
     assert shot.stat().st_size > 10_000
+
+
+def test_the_skip_link_shows_on_focus_and_reaches_the_transcript(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/shows/night-lab/stars/")
+    box = "e => [getComputedStyle(e).clipPath, e.getBoundingClientRect().width > 1]"
+    assert page.locator(".onr-skip").evaluate(box) == ["inset(50%)", False]  # hidden until focused
+    page.locator(".onr-skip a").focus()
+    assert page.locator(".onr-skip").evaluate(box) == ["none", True]
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#transcript"

@@ -169,3 +169,9 @@ def test_generate_writes_nothing_live_and_nothing_from_outside(project: Path, tm
                for p in out.rglob("*") if p.is_file()}
     assert {path: m[0] for path, text in written.items() if path.endswith(".md") and (m := LIVE.search(text))} == {}
     assert [path for path, text in written.items() if SECRET in text or DRAFT in text] == []
+
+
+def test_a_chapter_title_is_escaped_in_the_table_of_contents(site: Path) -> None:
+    page = (site / "shows/evil/2024-01-01-meta/index.html").read_text(encoding="utf-8")
+    toc = page.split('data-md-type="toc"', 1)[1].split('<div class="md-content"', 1)[0]
+    assert "&lt;script&gt;alert(&#34;onrecord-xss&#34;)&lt;/script&gt;" in toc and "<script" not in toc

@@ -22,8 +22,9 @@ def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path |
     templates = Templates(custom_dir, language)
     yield home.render(archive, templates, site_name)
     yield from shows.render(archive, templates)
+    sequence = shows.sequence(archive)
     for ep in archive.episodes:
-        yield from episode.render(archive, ep, templates)
+        yield from episode.render(archive, ep, templates, sequence[ep.url])
         for translation in archive.translations.get(ep.key, ()):
             yield from episode.render(archive, translation, templates)
     yield from people.render(archive, templates)

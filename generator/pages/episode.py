@@ -10,14 +10,14 @@ and its partials build the HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .. import notes
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
 from . import downloads, markup, strip
 from .markup import Markup
-from .page import Asset, Download, Page
+from .page import Asset, Download, Heading, Page
 from .templates import Templates, href
 from .turntext import TurnText
 
@@ -61,16 +61,25 @@ class EpisodeView:
     turns: list[TurnView]
     versions: list[Version]
     search: list[tuple[str, str, str]]  # Pagefind (kind, key, value): see generator/search.py
+    previous: Episode | None = None  # the show's episode before this one (older); none for a translation
+    next: Episode | None = None  # the one after it (newer)
 
 
-def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator[Page | Download | Asset]:
+Neighbours = tuple[Episode | None, Episode | None]
+
+
+def render(archive: Archive, episode: Episode, templates: Templates,
+           neighbours: Neighbours = (None, None)) -> Iterator[Page | Download | Asset]:
+    """The episode's page and its files; ``neighbours`` are its previous and next episodes
+    (:func:`generator.pages.shows.sequence`)."""
     text = TurnText(episode)
-    view = episode_view(archive, episode, text)
+    view = episode_view(archive, episode, text, neighbours)
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
     description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
     yield Page(f"{episode.url}index.md", episode.title, templates.render("episode.html", episode.url, view=view),
-               {"description": description, **({"onrecord_alternates": alternates} if len(versions) > 1 else {})})
+               {"description": description, **({"onrecord_alternates": alternates} if len(versions) > 1 else {})},
+               toc(view, templates.messages.gettext))
     yield from downloads.render(archive, episode)
     if episode.audio_file:
         yield Asset(f"{episode.url}{episode.audio}", episode.audio_file)
@@ -78,7 +87,8 @@ def render(archive: Archive, episode: Episode, templates: Templates) -> Iterator
         yield Asset(f"{episode.url}{path}", source)
 
 
-def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None) -> EpisodeView:
+def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None,
+                 neighbours: Neighbours = (None, None)) -> EpisodeView:
     """The values the episode template shows; ``text`` collects the files the turns link to."""
     text = text or TurnText(episode)
     order = strip.shares(archive, episode)
@@ -97,7 +107,21 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         turns=turn_views(archive, episode, palette, text),
         versions=[Version(v, v is episode) for v in versions] if len(versions) > 1 else [],
         search=search_fields(archive, episode),
+        previous=neighbours[0],
+        next=neighbours[1],
     )
+
+
+def toc(view: EpisodeView, gettext: Callable[[str], str]) -> tuple[Heading, ...]:
+    """The page's sections as episode.html heads them, and the chapters under the transcript
+    (each at the turn it starts in): a long episode is dozens of screens, and its chapters are
+    the way through it. In page order, so Material's table of contents follows the reader."""
+    heads: list[Heading] = [(2, "speakers", gettext("Speakers"))] if view.speakers else []
+    if view.chapters:
+        heads.append((2, "chapters", gettext("Chapters")))
+    heads.append((2, "transcript", gettext("Transcript")))
+    # An untimed transcript's chapters all point at the transcript's heading: nothing to add.
+    return (*heads, *((3, anchor, chapter.title) for chapter, anchor in view.chapters if anchor != "transcript"))
 
 
 def turn_views(archive: Archive, episode: Episode, palette: dict[str, str], text: TurnText) -> list[TurnView]:

@@ -16,15 +16,21 @@ from markupsafe import Markup, escape
 
 PLACEHOLDER = "<!--onrecord:body-->"
 
+#: A heading in a page's table of contents: its level (2 for an ``<h2>``), the ``id`` on it, and
+#: its title as plain text (user text: the plugin escapes it, since Material prints titles as HTML).
+Heading = tuple[int, str, str]
+
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: ``src_uri`` is its source path (``shows/a/b/index.md``), ``html`` its body."""
+    """A generated page: ``src_uri`` is its source path (``shows/a/b/index.md``), ``html`` its body,
+    ``toc`` its table of contents (the page's Markdown has no headings for MkDocs to find them in)."""
 
     src_uri: str
     title: str
     html: Markup
     meta: dict[str, object] = field(default_factory=dict)
+    toc: tuple[Heading, ...] = ()
 
     @property
     def url(self) -> str:

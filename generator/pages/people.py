@@ -99,7 +99,7 @@ def index(archive: Archive, people: list[Person], templates: Templates, by_count
     body = templates.render("speakers.html", url, by_count=by_count, rows=rows, letters=groups)
     gettext = templates.messages.gettext
     title = gettext("Speakers by appearances") if by_count else gettext("Speakers")
-    return Page(f"{url}index.md", title, body)
+    return Page(f"{url}index.md", title, body, toc=tuple((2, f"letter-{letter}", letter) for letter, _ in groups))
 
 
 def _initial(row: Row) -> str:

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 
 from ..model import Archive, Episode, Person, Show
 from .markup import years
-from .page import Page
+from .page import Heading, Page
 from .templates import Templates
 
 
@@ -23,6 +23,20 @@ def episodes_of(archive: Archive, show: Show) -> list[Episode]:
     return [e for e in archive.episodes if e.show == show.id]
 
 
+def sequence(archive: Archive) -> dict[str, tuple[Episode | None, Episode | None]]:
+    """Each episode's previous (older) and next (newer) episode of its show, by its URL: the show
+    page's order read upwards (undated episodes sort as the oldest). Translations are versions of
+    an episode, not episodes (languages.py), so they are not in :attr:`Archive.episodes` nor here."""
+    by_show: dict[str, list[Episode]] = {}
+    for episode in archive.episodes:  # newest first
+        by_show.setdefault(episode.show, []).append(episode)
+    out: dict[str, tuple[Episode | None, Episode | None]] = {}
+    for eps in by_show.values():
+        for i, episode in enumerate(eps):
+            out[episode.url] = (eps[i + 1] if i + 1 < len(eps) else None, eps[i - 1] if i else None)
+    return out
+
+
 def index(archive: Archive, templates: Templates) -> Page:
     shows = []
     for show in sorted(archive.shows.values(), key=lambda s: s.title.casefold()):
@@ -33,9 +47,18 @@ def index(archive: Archive, templates: Templates) -> Page:
 
 def show_page(archive: Archive, show: Show, templates: Templates) -> Page:
     url = f"shows/{show.id}/"
-    body = templates.render("show.html", url, archive=archive, show=show, guests=guests(archive, show),
-                            years=by_year(episodes_of(archive, show)))
-    return Page(f"{url}index.md", show.title, body, {"description": show.description or show.title})
+    people, grouped = guests(archive, show), by_year(episodes_of(archive, show))
+    body = templates.render("show.html", url, archive=archive, show=show, guests=people, years=grouped)
+    return Page(f"{url}index.md", show.title, body, {"description": show.description or show.title},
+                toc(bool(people), grouped, templates.messages.gettext))
+
+
+def toc(guests: bool, years: list[tuple[int | None, list[Episode]]], gettext: Callable[[str], str]) -> tuple[Heading, ...]:
+    """The show page's headings, as show.html and partials/episodes-by-year.html write them: a
+    long-running show is many screens of episodes, and the years are the way through them."""
+    heads: list[Heading] = [(2, "guests", gettext("Guests"))] if guests else []
+    heads += [(2, f"y{year}", str(year)) if year else (2, "undated", gettext("Undated")) for year, _ in years]
+    return tuple(heads)
 
 
 def guests(archive: Archive, show: Show) -> list[tuple[Person, int]]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..i18n import Messages
 from ..model import Archive, Episode
 from . import charts
-from .page import Page
+from .page import Heading, Page
 from .templates import Templates
 
 Months = list[tuple[int, list[Episode]]]
@@ -22,4 +23,13 @@ def render(archive: Archive, templates: Templates) -> Page:
         years.append((year, months))
     body = templates.render("timeline.html", "timeline/", archive=archive, dated=len(dated),
                             undated=len(archive.episodes) - len(dated), chart=chart, years=years)
-    return Page("timeline/index.md", templates.messages.gettext("Timeline"), body)
+    return Page("timeline/index.md", templates.messages.gettext("Timeline"), body, toc=toc(years, templates.messages))
+
+
+def toc(years: list[tuple[int, Months]], messages: Messages) -> tuple[Heading, ...]:
+    """Years and their months, as timeline.html heads them: the way through a long archive."""
+    heads: list[Heading] = []
+    for year, months in years:
+        heads.append((2, f"y{year}", str(year)))
+        heads += [(3, f"m{year}-{month:02d}", messages.month_year(year, month)) for month, _ in months]
+    return tuple(heads)
