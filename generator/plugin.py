@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -48,6 +49,15 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" + (f", at {Path(where.filename).name}:{where.lineno}" if where else "")
 
 
+def external_search(url: str | None) -> tuple[str, list[tuple[str, str]]] | None:
+    """``external_search`` as a form's action and its hidden fields (``q`` is the reader's words)."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    fields = [(name, value) for name, value in parse_qsl(parts.query) if name != "q"]
+    return urlunsplit(parts._replace(query="", fragment="")), fields
+
+
 class OnRecordConfig(base.Config):
     content = c.Dir(exists=True, default="content")
     """The archive folder (speakers.yml, shows/), relative to mkdocs.yml; it must exist."""
@@ -55,6 +65,9 @@ class OnRecordConfig(base.Config):
     """Build episodes marked `draft: true` too (for previewing them; never for publishing)."""
     search = c.Type(bool, default=True)
     """Index the built site with Pagefind after every build and show the search box and page."""
+    external_search = c.Optional(c.URL())
+    """A web search for the header's box when the reader has no JavaScript (Pagefind needs it),
+    such as `https://duckduckgo.com/?sites=example.org`: its parameters are kept, the words go in `q`."""
 
     def validate(self) -> tuple[Any, Any]:
         """MkDocs' checks, with a "did you mean" added to its "Unrecognised configuration name"."""
@@ -147,6 +160,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Our theme partials (the header's search box) speak the site's language too.
         env.globals["onrecord_messages"] = self.messages
+        env.globals["onrecord_external_search"] = external_search(self.config.external_search)
         return env
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -118,3 +118,41 @@ def test_a_person_page_searches_their_words_newest_first(page: Any, site_url: st
     page.fill("#onr-q", "night")
     turns = {link.removeprefix(site_url) for link in results(page) if "#" in link}
     assert turns == {"shows/harbour-talk/tides/#t30", "shows/night-lab/stars/#t9"}
+
+
+@pytest.fixture(scope="module")
+def external_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive with external_search set (search indexing off: not what is tested)."""
+    from conftest import ARCHIVE, mkdocs_build
+
+    project = tmp_path_factory.mktemp("external") / "archive"
+    shutil.copytree(ARCHIVE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - onrecord\n", '  - onrecord:\n      external_search: "https://duckduckgo.com/?sites=example.org&q=x"\n'),
+        encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_without_javascript_the_header_box_uses_the_external_search(external_site: Path) -> None:
+    html = (external_site / "speakers/tom-okafor/index.html").read_text(encoding="utf-8")
+    form = re.search(r'<form class="onr-header-search".*?</form>', html, re.S)
+    assert form is not None
+    assert 'action="https://duckduckgo.com/"' in form[0] and 'data-onr-search="../../search/"' in form[0]
+    assert '<input type="hidden" name="sites" value="example.org" data-onr-external>' in form[0]
+    assert 'name="q" type="search"' in form[0] and 'value="x"' not in form[0]  # the reader's words are the q
+
+
+@pytest.mark.browser
+def test_with_javascript_the_header_box_opens_our_search_page(page: Any, external_site: Path) -> None:
+    from conftest import serve
+
+    server, url = serve(external_site)
+    try:
+        page.goto(f"{url}speakers/tom-okafor/")
+        assert page.eval_on_selector("form.onr-header-search", "f => f.action") == f"{url}search/"
+        assert page.query_selector_all("form.onr-header-search [data-onr-external]") == []
+    finally:
+        server.shutdown()
