@@ -83,3 +83,12 @@ def test_table_of_contents_nests_by_level_and_escapes() -> None:
     items = list(table_of_contents(((2, "y2024", "2024"), (3, "m2024-03", "March 2024"), (2, 'a"b', "<b>&"))))
     assert [(i.level, i.url, i.title, [c.title for c in i.children]) for i in items] == [
         (2, "#y2024", "2024", ["March 2024"]), (2, "#a&#34;b", "&lt;b&gt;&amp;", [])]
+
+
+def test_a_person_page_lists_its_sections_and_years(built_site: Path) -> None:
+    page = built_site / "speakers/tom-okafor/index.html"
+    hrefs, _ = toc(page)
+    assert hrefs[:2] == ["#numbers", "#over-time"] and "#appearances" in hrefs
+    years = hrefs[hrefs.index("#appearances") + 1:]
+    assert years and all(re.fullmatch(r"#y\d{4}|#undated", h) for h in years)
+    assert {h[1:] for h in hrefs} <= parse(page).ids

@@ -14,7 +14,7 @@ the episode page. Everything is linear in the person's turns.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
@@ -24,7 +24,7 @@ from ..model import Appearance, Archive, Person
 from ..stats import PersonStats, person_stats
 from . import charts
 from .markup import years
-from .page import Asset, Page
+from .page import Asset, Heading, Page
 from .templates import Templates, href
 
 FULL, BRIEF = 30, 170
@@ -115,9 +115,25 @@ def row(archive: Archive, person: Person, span: tuple[dt.date, dt.date] | None) 
 
 def person_page(archive: Archive, person: Person, templates: Templates) -> Page:
     url = f"speakers/{person.id}/"
-    body = templates.render("person.html", url, archive=archive, view=person_view(archive, person))
-    description = person.role or templates.messages.gettext("%(name)s in the archive", name=person.name)
-    return Page(f"{url}index.md", person.name, body, {"description": description})
+    view = person_view(archive, person)
+    body = templates.render("person.html", url, archive=archive, view=view)
+    gettext = templates.messages.gettext
+    description = person.role or gettext("%(name)s in the archive", name=person.name)
+    return Page(f"{url}index.md", person.name, body, {"description": description}, toc(view, gettext))
+
+
+def toc(view: PersonView, gettext: Callable[[str], str]) -> tuple[Heading, ...]:
+    """The person page's headings, as person.html writes them, with the years of their
+    appearances under Appearances: someone on the record for decades has a long page."""
+    if not view.stats:
+        return ()
+    heads: list[Heading] = [(2, "numbers", gettext("In the archive")), (2, "over-time", gettext("Appearances Over Time"))]
+    if view.appears_with:
+        heads.append((2, "appears-with", gettext("Appears with")))
+    if view.stats.labels:
+        heads.append((2, "also-transcribed-as", gettext("Also transcribed as")))
+    heads.append((2, "appearances", gettext("Appearances")))
+    return (*heads, *((3, f"y{year}", str(year)) if year else (3, "undated", gettext("Undated")) for year, _ in view.years))
 
 
 def person_view(archive: Archive, person: Person) -> PersonView:
