@@ -257,7 +257,8 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
 
 def test_the_scripts_english_is_the_catalogues() -> None:
     """Each script's built-in English (shown when a page carries no strings) is the msgid."""
-    scripts = "".join((ROOT / "site_templates/assets/onrecord" / name).read_text() for name in ("episode.js", "search.js", "find.js"))
+    folder = ROOT / "site_templates/assets/onrecord"
+    scripts = "".join((folder / name).read_text() for name in ("episode.js", "search.js", "find.js"))
     for key, message in SCRIPT_MESSAGES.items():
         if isinstance(message, str):
             assert f'say("{key}", "{message}")' in scripts, key
