@@ -43,6 +43,7 @@ def test_typing_counts_the_matches_in_the_turns_text_only(page: Any, site_url: s
     assert page.text_content(COUNT) == "1 of 3"
     assert page.eval_on_selector_all("mark.onr-find", "ms => ms.map(m => m.textContent)") == ["ferry", "ferry", "ferry"]
     assert page.eval_on_selector_all("mark.onr-find", "ms => ms.every(m => m.closest('.onr-turn-text'))")
+    assert page.eval_on_selector_all("mark.onr-find", "ms => ms.every(m => getComputedStyle(m).display === 'inline')")
     find(page, "Tom Okafor")  # a speaker's name is in the headings, not the text
     assert page.text_content(COUNT) == "No matches"
     assert page.locator("mark.onr-find").count() == 0
