@@ -68,6 +68,9 @@ SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "none": N_("No results."),
     "results": NP_("%(num)s result", "%(num)s results"),
     "showing": NP_("%(num)s result, showing %(shown)s", "%(num)s results, showing %(shown)s"),
+    "find_none": N_("No matches"),
+    "find_count": NP_("%(current)s of %(num)s", "%(current)s of %(num)s"),
+    "find_capped": NP_("%(current)s of the first %(num)s", "%(current)s of the first %(num)s"),
 }
 
 

@@ -28,8 +28,9 @@ LOCALES = ROOT / "site_templates" / "locales"
 LANGUAGES = ("es", "de")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 #: What a placeholder can stand for, where it is narrower than anything: a time is a clock ("04:20"), so
-#: an English page title with " in " in it is not taken for "%(time)s in %(episode)s".
-PLACES = {"time": r"\d+(?::\d\d)+"}
+#: an English page title with " in " in it is not taken for "%(time)s in %(episode)s"; find's
+#: "%(current)s of %(num)s" starts with a number, so "(share of the talk time)" is not it.
+PLACES = {"time": r"\d+(?::\d\d)+", "current": r"\d[\d.,\s]*"}
 
 
 def catalogue(path: Path) -> dict[str, Any]:
@@ -248,12 +249,16 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
     en = Messages.for_language(None).script_strings()
     assert en == {"lang": "en", "copied": "Link to this moment copied", "more": "More results", "searching": "Searching…",
                   "none": "No results.", "results.one": "%(num)s result", "results.other": "%(num)s results",
-                  "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s"}
+                  "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s",
+                  "find_none": "No matches", "find_count.one": "%(current)s of %(num)s",
+                  "find_count.other": "%(current)s of %(num)s", "find_capped.one": "%(current)s of the first %(num)s",
+                  "find_capped.other": "%(current)s of the first %(num)s"}
 
 
 def test_the_scripts_english_is_the_catalogues() -> None:
     """Each script's built-in English (shown when a page carries no strings) is the msgid."""
-    scripts = "".join((ROOT / "site_templates/assets/onrecord" / name).read_text() for name in ("episode.js", "search.js"))
+    folder = ROOT / "site_templates/assets/onrecord"
+    scripts = "".join((folder / name).read_text() for name in ("episode.js", "search.js", "find.js"))
     for key, message in SCRIPT_MESSAGES.items():
         if isinstance(message, str):
             assert f'say("{key}", "{message}")' in scripts, key
