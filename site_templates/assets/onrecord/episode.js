@@ -150,6 +150,7 @@
   });
   quote.addEventListener("mousedown", (event) => event.preventDefault());  // keep the selection
   quote.addEventListener("click", () => {
+    clearTimeout(pending);  // a selectionchange still waiting would show it again
     if (!quoted) return;
     copy(quoted, say("quoted", "Link to this quote copied"));
     quote.hidden = true;
