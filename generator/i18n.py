@@ -63,6 +63,8 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {"N_": None, "NP_": (1, 2)}
 #: What the page scripts (``assets/onrecord/episode.js``, ``search.js``) show: key -> message.
 SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "copied": N_("Link to this moment copied"),
+    "quote": N_("Link to this quote"),
+    "quoted": N_("Link to this quote copied"),
     "more": N_("More results"),
     "searching": N_("Searching…"),
     "none": N_("No results."),

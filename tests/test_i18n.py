@@ -247,7 +247,8 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
     assert (es["results.one"], es["results.other"], es["results.many"]) == (
         "%(num)s resultado", "%(num)s resultados", "%(num)s resultados")
     en = Messages.for_language(None).script_strings()
-    assert en == {"lang": "en", "copied": "Link to this moment copied", "more": "More results", "searching": "Searching…",
+    assert en == {"lang": "en", "copied": "Link to this moment copied", "quote": "Link to this quote",
+                  "quoted": "Link to this quote copied", "more": "More results", "searching": "Searching…",
                   "none": "No results.", "results.one": "%(num)s result", "results.other": "%(num)s results",
                   "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s",
                   "find_none": "No matches", "find_count.one": "%(current)s of %(num)s",

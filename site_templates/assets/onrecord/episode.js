@@ -2,6 +2,8 @@
 // highlight the turn being spoken, open at #t=<seconds|hh:mm:ss> or a turn's anchor, and copy a
 // turn's link. One delegated click listener and one timeupdate listener; the list of turn start
 // times is read once, the first time it is needed, so a 2,000-turn page does no work per turn at load.
+// Selecting words in a turn offers "Link to this quote": the turn's anchor with a text fragment
+// (#t83:~:text=start,end), which browsers that know text fragments scroll to and highlight.
 (() => {
   const audio = document.querySelector(".onr-player audio");
   const follow = document.querySelector(".onr-follow input");
@@ -58,7 +60,8 @@
   }
 
   function open() {
-    const hash = decodeURIComponent(location.hash.slice(1));
+    // a text fragment (:~:text=...) is the browser's; browsers that know it hide it from location.hash
+    const hash = decodeURIComponent(location.hash.slice(1).split(":~:")[0]);
     if (hash.startsWith("t=")) {
       const time = parseTime(hash.slice(2));
       const turn = turnAt(time);
@@ -75,23 +78,87 @@
   status.setAttribute("role", "status");
   document.body.append(status);
 
-  async function copy(link) {
-    const address = new URL(link.getAttribute("href"), location.href);
+  // Copy the page's address with `fragment` ("#t12", "#t12:~:text=...") and put it in the address bar.
+  async function copy(fragment, copied) {
+    const address = new URL(location.href);
     address.searchParams.delete("highlight");  // a shared link is the turn's, not a search's
-    const url = address.href;
+    address.hash = "";
+    const url = address.href + fragment;
     try {
       await navigator.clipboard.writeText(url);
-      status.textContent = say("copied", "Link to this moment copied");
+      status.textContent = copied;
     } catch {
       status.textContent = url;  // no clipboard (insecure context): show it to copy by hand
     }
-    history.replaceState(null, "", link.getAttribute("href"));
+    history.replaceState(null, "", fragment);
     setTimeout(() => { status.textContent = ""; }, 2500);
   }
 
+  // Text fragments (https://wicg.github.io/scroll-to-text-fragment/): a selection of up to eight
+  // words in one paragraph is quoted whole; a longer one, or one across paragraphs (a match cannot
+  // run over a block's edge), by its first and last four words (text=start,end). The characters
+  // the syntax uses (, - &) are percent-encoded along with the rest.
+  const encode = (text) => encodeURIComponent(text).replace(/-/g, "%2D");
+  function textFragment(text) {
+    const blocks = text.split(/\n+/).map((block) => block.trim().split(/\s+/).filter(Boolean)).filter((words) => words.length);
+    if (!blocks.length) return "";
+    const first = blocks[0], last = blocks[blocks.length - 1];
+    if (blocks.length === 1 && first.length <= 8) return `:~:text=${encode(first.join(" "))}`;
+    return `:~:text=${encode(first.slice(0, 4).join(" "))},${encode(last.slice(-4).join(" "))}`;
+  }
+
+  const quote = document.createElement("button");
+  quote.type = "button";
+  quote.className = "onr-quote-link";
+  quote.hidden = true;
+  quote.textContent = say("quote", "Link to this quote");
+  document.body.append(quote);
+  let quoted = "";  // the fragment the button copies, worked out when it is shown
+
+  // The turn a selection lies in (both ends in the same turn's text), or null.
+  function selectedTurn(selection) {
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    const range = selection.getRangeAt(0);
+    const element = (node) => (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement);
+    const text = element(range.startContainer)?.closest(".onr-turn-text");
+    if (!text || text !== element(range.endContainer)?.closest(".onr-turn-text")) return null;
+    return text.closest(".onr-turn");
+  }
+
+  function offerQuote() {
+    const selection = document.getSelection();
+    const turn = selectedTurn(selection);
+    const anchor = turn?.querySelector(".onr-turn-head")?.id;
+    const words = anchor ? textFragment(selection.toString()) : "";
+    if (!words) { quote.hidden = true; quoted = ""; return; }
+    quoted = `#${anchor}${words}`;
+    const range = selection.getRangeAt(0);
+    const rects = range.getClientRects();
+    const last = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+    quote.hidden = false;
+    const left = Math.min(last.right + scrollX + 4, scrollX + document.documentElement.clientWidth - quote.offsetWidth - 4);
+    quote.style.left = `${Math.max(scrollX + 4, left)}px`;
+    quote.style.top = `${last.bottom + scrollY + 4}px`;
+  }
+
+  let pending = 0;
+  document.addEventListener("selectionchange", () => { clearTimeout(pending); pending = setTimeout(offerQuote, 150); });
+  document.addEventListener("mouseup", (event) => {
+    if (event.target === quote) return;  // the button's own click hides it
+    clearTimeout(pending);
+    setTimeout(offerQuote, 0);
+  });
+  quote.addEventListener("mousedown", (event) => event.preventDefault());  // keep the selection
+  quote.addEventListener("click", () => {
+    clearTimeout(pending);  // a selectionchange still waiting would show it again
+    if (!quoted) return;
+    copy(quoted, say("quoted", "Link to this quote copied"));
+    quote.hidden = true;
+  });
+
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a.onr-link");
-    if (link) { event.preventDefault(); copy(link); return; }
+    if (link) { event.preventDefault(); copy(link.getAttribute("href"), say("copied", "Link to this moment copied")); return; }
     const target = event.target.closest("[data-seek], a.onr-time");
     if (!target || !audio) return;
     const time = Number(target.dataset.seek ?? target.closest(".onr-turn")?.dataset.start);
