@@ -10,11 +10,7 @@
   let turns = null;   // the timed turn elements, in order
   let starts = null;  // their start times
   let current = null;
-  // The page's strings in its language, if it carries them (generator/i18n.py, Messages.script_strings);
-  // otherwise the English written here.
-  let strings = {};
-  try { strings = JSON.parse(document.getElementById("onr-strings")?.textContent || "{}"); } catch { /* English */ }
-  const say = (key, english) => strings[key] || english;
+  const { say } = window.onrecordStrings;  // strings.js: the page's words, or the English written here
 
   function index() {
     if (!turns) {

@@ -12,20 +12,7 @@
   const LIMIT = 1000;
   const WAIT = 150;   // ms after the last keystroke
 
-  // The page's strings in its language, if it carries them (generator/i18n.py, Messages.script_strings);
-  // otherwise the English written here.
-  let strings = {};
-  try { strings = JSON.parse(document.getElementById("onr-strings")?.textContent || "{}"); } catch { /* English */ }
-  const fill = (text, values) => text.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? values[name] : whole));
-  const say = (key, english) => strings[key] || english;
-  function sayCount(key, one, other, n, values = {}) {
-    const number = (x) => (strings.lang ? x.toLocaleString(strings.lang) : String(x));
-    let category = "other";
-    try { if (strings.lang) category = new Intl.PluralRules(strings.lang).select(n); } catch { /* an unknown tag */ }
-    const text = strings[`${key}.${category}`] || strings[`${key}.other`] || (n === 1 ? one : other);
-    const numbers = Object.fromEntries(Object.entries(values).map(([name, x]) => [name, number(x)]));
-    return fill(text, { num: number(n), ...numbers });
-  }
+  const { say, sayCount } = window.onrecordStrings;  // strings.js: the page's words, or the English written here
 
   let marks = [];     // the <mark> elements, in document order
   let at = -1;        // the current one

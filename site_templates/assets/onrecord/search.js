@@ -9,28 +9,7 @@ const FIELDS = ["q", "speaker", "show", "year", "sort"];
 const PAGE = 5;       // results loaded at a time: each costs a fetch of its page's fragment
 const PER_PAGE = 3;   // turns shown under each result
 
-// The page's strings in its language, if it carries them (generator/i18n.py, Messages.script_strings):
-// "key", or "key.<plural category>" for a count, with %(name)s placeholders; otherwise the English here.
-let strings = {};
-try { strings = JSON.parse(document.getElementById("onr-strings")?.textContent || "{}"); } catch { /* English */ }
-
-function fill(text, values) {
-  return text.replace(/%\((\w+)\)s/g, (whole, name) => (name in values ? values[name] : whole));
-}
-
-function say(key, english, values = {}) {
-  return fill(strings[key] || english, values);
-}
-
-// A message with a count: the language's plural form for `n`, numbers written its way.
-function sayCount(key, one, other, n, values = {}) {
-  const number = (x) => (strings.lang ? x.toLocaleString(strings.lang) : String(x));
-  let category = "other";
-  try { if (strings.lang) category = new Intl.PluralRules(strings.lang).select(n); } catch { /* an unknown tag */ }
-  const text = strings[`${key}.${category}`] || strings[`${key}.other`] || (n === 1 ? one : other);
-  const numbers = Object.fromEntries(Object.entries(values).map(([name, x]) => [name, number(x)]));
-  return fill(text, { num: number(n), ...numbers });
-}
+const { lang, say, sayCount } = window.onrecordStrings;  // strings.js: the page's words, or the English written here
 
 let pagefind;
 let serial = 0;
@@ -125,9 +104,9 @@ function marked(url, query) {
 
 // "2022-01-20" as the pages write dates in the site's language: "January 20, 2022" in English.
 function longDate(iso) {
-  const lang = strings.lang || document.documentElement.lang || "en";
+  const locale = lang || document.documentElement.lang || "en";
   try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
   } catch {
     return iso;
   }
