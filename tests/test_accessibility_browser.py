@@ -6,7 +6,8 @@ the demo's mkdocs.yml sets them (with ``navigation.tabs``, which the fixture arc
   translucent backgrounds blended), and axe-core's color-contrast rule agrees in both schemes;
 - links in lists are underlined (WCAG 1.4.1: a link differs from the text beside it by 2.34:1 in
   light and 1.92:1 in dark, too little to tell them apart by colour alone);
-- the who-spoke-when strip has a key for its grey segments;
+- the who-spoke-when strip has a key for its grey segments, and every speaker's key and the strip
+  stand out from the page by 3:1 (WCAG 1.4.11), by their colour or by an edge;
 - episode and person pages have an h1, then h2s, with no level skipped;
 - the number of Tab stops per turn on an episode page.
 """
@@ -147,6 +148,44 @@ def test_the_strips_grey_segments_have_a_key(page: Any, demo_url: str) -> None:
     page.goto(demo_url + "shows/city-desk/2025-06-12-after-the-storm/")  # everyone named, in colour
     assert page.locator(".onr-strip rect").count() > 0 and page.locator(".onr-strip rect.onr-sx").count() == 0
     assert page.locator(".onr-others").count() == 0
+
+
+# The colour of a speaker key in each of the palette's colours (its fill, and its edge: a
+# box-shadow) and of the strip (its outline), with the page's background, as [r, g, b, a] lists.
+SHAPES = """() => {
+  const rgba = (c) => (c.match(/[\\d.]+/g) || []).map(Number).concat([1]).slice(0, 4);
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const list = document.querySelector(".onr-speakers");
+  for (const colour of ["s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "sx"])
+    list.insertAdjacentHTML("beforeend", `<li><span class="onr-key onr-${colour}"></span>probe</li>`);
+  const keys = Array.from(list.querySelectorAll(".onr-key"), (k) => {
+    const s = getComputedStyle(k);
+    return {fill: rgba(s.backgroundColor), edge: s.boxShadow === "none" ? [0, 0, 0, 0] : rgba(s.boxShadow)}; });
+  const strip = getComputedStyle(document.querySelector(".onr-strip"));
+  return {page, keys, outline: strip.outlineStyle === "none" ? [0, 0, 0, 0] : rgba(strip.outlineColor)};
+}"""
+
+
+def _contrast(colour: list[float], page: list[float]) -> float:
+    def luminance(c: list[float]) -> float:
+        f = [v / 255 for v in c[:3]]
+        f = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in f]
+        return 0.2126 * f[0] + 0.7152 * f[1] + 0.0722 * f[2]
+    blended = [colour[i] * colour[3] + page[i] * (1 - colour[3]) for i in range(3)]
+    hi, lo = sorted([luminance(blended), luminance(page)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_speaker_keys_and_the_strip_stand_out_by_3_to_1(scheme_page: tuple[str, Any], demo_url: str) -> None:
+    scheme, page = scheme_page
+    open_in(page, demo_url + EPISODE, scheme)
+    shapes = page.evaluate(SHAPES)
+    assert len(shapes["keys"]) >= 9
+    faint = [key for key in shapes["keys"]
+             if max(_contrast(key["fill"], shapes["page"]), _contrast(key["edge"], shapes["page"])) < 3]
+    assert faint == []
+    if scheme == "light":  # sky blue and orange fill under 3:1 on white: the strip needs its outline
+        assert _contrast(shapes["outline"], shapes["page"]) >= 3
 
 
 @pytest.mark.parametrize("path", [EPISODE, PERSON])
