@@ -46,6 +46,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python validation.py --episodes 200 --words 9000
 	cd benchmarks && ../$(BIN)/python person_pages.py --appearances 1000
 	cd benchmarks && ../$(BIN)/python episode_page.py
+	cd benchmarks && ../$(BIN)/python similar_labels.py --labels 5000
 	cd benchmarks && ../$(BIN)/python search.py --episodes 1000 --words 9000
 	cd benchmarks && if [ -d ../../shared/corpus/archives ]; then ../$(BIN)/python conformance.py ../../shared/corpus/archives/*/ --expected ../../shared/corpus/expected; else echo "conformance: no ../../shared/corpus/archives, skipped"; fi
 

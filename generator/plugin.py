@@ -114,7 +114,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             for problem in archive.problems:
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
             self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir,
-                                          language=self.language(config)))
+                                          language=self.language(config), site_url=config.site_url))
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)

@@ -4,7 +4,6 @@ snippet that pastes into speakers.yml and resolves every label it names."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -134,13 +133,6 @@ def test_propose_takes_the_most_frequent_name_then_falls_back_to_titled_mentions
 def test_duplicates_need_the_same_honorific() -> None:
     keys = ["mr sullivan", "mr sullian", "ms williams", "mr williams", "president biden", "vice president biden"]
     assert [(keys[i], keys[j]) for i, j, _ in speaker_report._similar(keys)] == [("mr sullivan", "mr sullian")]
-
-
-def test_duplicates_stay_fast_on_thousands_of_labels() -> None:
-    keys = [f"mr {chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)}son{i % 7}" for i in range(5000)]
-    started = time.perf_counter()
-    list(speaker_report._similar(keys))
-    assert time.perf_counter() - started < 5
 
 
 def test_check_summarises_health_and_strict_fails(briefings: Path, capsys: pytest.CaptureFixture[str]) -> None:

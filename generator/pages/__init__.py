@@ -14,12 +14,13 @@ __all__ = ["Asset", "Download", "Item", "Page", "Templates", "render"]
 
 
 def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path | str | None = None,
-           language: str | None = None) -> Iterator[Item]:
+           language: str | None = None, site_url: str | None = None) -> Iterator[Item]:
     """Every generated page and download of the site; ``custom_dir`` holds the site's template
-    overrides, ``language`` is Material's ``theme.language`` (English when ``None``)."""
+    overrides, ``language`` is Material's ``theme.language`` (English when ``None``), ``site_url``
+    mkdocs.yml's (absolute links in the pages' structured data)."""
     from . import episode, home, people, search, shows, timeline
 
-    templates = Templates(custom_dir, language)
+    templates = Templates(custom_dir, language, site_url)
     yield home.render(archive, templates, site_name)
     yield from shows.render(archive, templates)
     sequence = shows.sequence(archive)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import notes
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
-from . import downloads, markup, strip
+from . import downloads, markup, strip, structured
 from .markup import Markup
 from .page import Asset, Download, Heading, Page
 from .templates import Templates, href
@@ -77,8 +77,12 @@ def render(archive: Archive, episode: Episode, templates: Templates,
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
     description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
-    yield Page(f"{episode.url}index.md", episode.title, templates.render("episode.html", episode.url, view=view),
-               {"description": description, **({"onrecord_alternates": alternates} if len(versions) > 1 else {})},
+    data = structured.episode(archive, episode, [link.kind for link in view.downloads],
+                              structured.Links(templates.site_url, episode.url))
+    body = templates.render("episode.html", episode.url, view=view) + markup.json_ld(data)
+    yield Page(f"{episode.url}index.md", episode.title, body,
+               {"description": description, "onrecord_og_type": "article",
+                **({"onrecord_alternates": alternates} if len(versions) > 1 else {})},
                toc(view, templates.messages.gettext))
     yield from downloads.render(archive, episode)
     if episode.audio_file:

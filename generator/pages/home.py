@@ -16,4 +16,8 @@ def render(archive: Archive, templates: Templates, title: str = "On Record") -> 
     dated = [e.date for e in episodes if e.date]
     span = (dated[-1].year, dated[0].year) if dated else None
     body = templates.render("home.html", "", archive=archive, title=title, hours=hours, span=span, latest=episodes[:LATEST])
-    return Page("index.md", title, body)
+    m = templates.messages
+    count = m.ngettext("%(num)s transcript", "%(num)s transcripts", len(episodes), num=m.number(len(episodes)))
+    # The site's own site_description says it better when mkdocs.yml has one (main.html).
+    summary = m.gettext("%(site)s: %(count)s, searchable.", site=title, count=count)
+    return Page("index.md", title, body, {"onrecord_summary": summary})

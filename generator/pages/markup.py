@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -184,6 +185,18 @@ def strip_segments(segments: Iterable[Any], unknown: str) -> Markup:
         f"{clock(s.start)}</title></rect></a>"
         for s in segments
     ))
+
+
+# What could end a <script> element or open a comment in it ("</script>", "<!--"), and the two
+# line separators older JavaScript parsers choke on: written as JSON escapes, which mean the same.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """``data`` (:mod:`generator.pages.structured`) as a JSON-LD ``<script>``: no text from a
+    transcript or YAML can end the element, since no ``<`` is left in it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def chart_bars(columns: Iterable[Any], links: dict[str, str], title: Callable[[Any], str]) -> Markup:

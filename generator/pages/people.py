@@ -20,9 +20,10 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from .. import quotes
+from ..i18n import Messages
 from ..model import Appearance, Archive, Person
 from ..stats import PersonStats, person_stats
-from . import charts
+from . import charts, markup, structured
 from .markup import years
 from .page import Asset, Heading, Page
 from .templates import Templates, href
@@ -99,7 +100,9 @@ def index(archive: Archive, people: list[Person], templates: Templates, by_count
     body = templates.render("speakers.html", url, by_count=by_count, rows=rows, letters=groups)
     gettext = templates.messages.gettext
     title = gettext("Speakers by appearances") if by_count else gettext("Speakers")
-    return Page(f"{url}index.md", title, body, toc=tuple((2, f"letter-{letter}", letter) for letter, _ in groups))
+    description = gettext("Everyone who speaks in the archive: %(num)s people.", num=templates.messages.number(len(people)))
+    return Page(f"{url}index.md", title, body, {"description": description},
+                toc=tuple((2, f"letter-{letter}", letter) for letter, _ in groups))
 
 
 def _initial(row: Row) -> str:
@@ -116,10 +119,25 @@ def row(archive: Archive, person: Person, span: tuple[dt.date, dt.date] | None) 
 def person_page(archive: Archive, person: Person, templates: Templates) -> Page:
     url = f"speakers/{person.id}/"
     view = person_view(archive, person)
-    body = templates.render("person.html", url, archive=archive, view=view)
+    data = structured.person(archive, person, structured.Links(templates.site_url, url))
+    body = templates.render("person.html", url, archive=archive, view=view) + markup.json_ld(data)
     gettext = templates.messages.gettext
-    description = person.role or gettext("%(name)s in the archive", name=person.name)
-    return Page(f"{url}index.md", person.name, body, {"description": description}, toc(view, gettext))
+    return Page(f"{url}index.md", person.name, body, {
+        "description": describe(archive, person, templates.messages),
+        "onrecord_og_type": "profile", **({"onrecord_image": person.image} if person.image else {}),
+    }, toc(view, gettext))
+
+
+def describe(archive: Archive, person: Person, m: Messages) -> str:
+    """The page's description for search results and shared links: who they are, and how often
+    and when they speak in the archive ("City councillor. 4 appearances, 2021–2024.")."""
+    apps = archive.appearances.get(person.id, ())
+    said = [person.role.rstrip(".") + "."] if person.role else []
+    if apps:
+        span = years(a.episode.date for a in apps)
+        count = m.ngettext("%(num)s appearance", "%(num)s appearances", len(apps), num=m.number(len(apps)))
+        said.append(m.gettext("%(appearances)s, %(years)s.", appearances=count, years=span) if span else f"{count}.")
+    return " ".join(said) or m.gettext("%(name)s in the archive", name=person.name)
 
 
 def toc(view: PersonView, gettext: Callable[[str], str]) -> tuple[Heading, ...]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from itertools import groupby
 
 from ..model import Archive, Episode, Person, Show
+from . import markup, structured
 from .markup import years
 from .page import Heading, Page
 from .templates import Templates
@@ -42,15 +43,21 @@ def index(archive: Archive, templates: Templates) -> Page:
     for show in sorted(archive.shows.values(), key=lambda s: s.title.casefold()):
         eps = episodes_of(archive, show)
         shows.append((show, len(eps), years(e.date for e in eps)))
-    return Page("shows/index.md", templates.messages.gettext("Shows"), templates.render("shows.html", "shows/", shows=shows))
+    m = templates.messages
+    description = m.gettext("The shows in the archive: %(shows)s.", shows=m.list([show.title for show, _, _ in shows]))
+    return Page("shows/index.md", m.gettext("Shows"), templates.render("shows.html", "shows/", shows=shows),
+                {"description": description})
 
 
 def show_page(archive: Archive, show: Show, templates: Templates) -> Page:
     url = f"shows/{show.id}/"
     people, grouped = guests(archive, show), by_year(episodes_of(archive, show))
     body = templates.render("show.html", url, archive=archive, show=show, guests=people, years=grouped)
-    return Page(f"{url}index.md", show.title, body, {"description": show.description or show.title},
-                toc(bool(people), grouped, templates.messages.gettext))
+    body += markup.json_ld(structured.series(archive, show, structured.Links(templates.site_url, url)))
+    meta: dict[str, object] = {"description": show.description or show.title}
+    if show.image:
+        meta["onrecord_image"] = show.image
+    return Page(f"{url}index.md", show.title, body, meta, toc(bool(people), grouped, templates.messages.gettext))
 
 
 def toc(guests: bool, years: list[tuple[int | None, list[Episode]]], gettext: Callable[[str], str]) -> tuple[Heading, ...]:

@@ -92,10 +92,13 @@ def _iso(day: dt.date) -> str:
 
 class Templates:
     """Our templates, under the site's ``custom_dir`` overrides (when it has any), speaking
-    ``language`` (Material's ``theme.language``: every string through :mod:`generator.i18n`)."""
+    ``language`` (Material's ``theme.language``: every string through :mod:`generator.i18n`).
+    ``site_url`` is mkdocs.yml's: the pages' structured data links absolutely with it."""
 
-    def __init__(self, custom_dir: Path | str | None = None, language: str | None = None) -> None:
+    def __init__(self, custom_dir: Path | str | None = None, language: str | None = None,
+                 site_url: str | None = None) -> None:
         self.messages = m = Messages.for_language(language)
+        self.site_url = site_url or None
         self.custom_dir = Path(custom_dir) if custom_dir else None
         ours = jinja2.FileSystemLoader(resources.templates_dir())
         loaders: list[jinja2.BaseLoader] = [ours, jinja2.PrefixLoader({"": ours}, delimiter="!")]

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from ..i18n import Messages
 from ..model import Archive, Episode
-from . import charts
+from . import charts, markup
 from .page import Heading, Page
 from .templates import Templates
 
@@ -23,7 +23,11 @@ def render(archive: Archive, templates: Templates) -> Page:
         years.append((year, months))
     body = templates.render("timeline.html", "timeline/", archive=archive, dated=len(dated),
                             undated=len(archive.episodes) - len(dated), chart=chart, years=years)
-    return Page("timeline/index.md", templates.messages.gettext("Timeline"), body, toc=toc(years, templates.messages))
+    m = templates.messages
+    span = markup.years(e.date for e in dated)
+    description = m.ngettext("%(num)s episode by date", "%(num)s episodes by date", len(dated), num=m.number(len(dated)))
+    return Page("timeline/index.md", m.gettext("Timeline"), body,
+                {"description": f"{description}, {span}." if span else f"{description}."}, toc=toc(years, m))
 
 
 def toc(years: list[tuple[int, Months]], messages: Messages) -> tuple[Heading, ...]:
