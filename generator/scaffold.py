@@ -5,8 +5,10 @@ The project's workflow installs On Record from ``requirements.txt``, which pins 
 tag of On Record's repository (``onrecord @ git+<Source>@v<version>``: the ``Source`` URL and version
 in the installed package's metadata, from pyproject.toml and generator/__init__.py). A release is that
 tag (README: "Releases"), so the pin resolves; pip's cache (setup-python ``cache: pip``) is keyed on
-that file. The workflow also hands the Pages address (a custom domain once one is set) to MkDocs as
-``SITE_URL``, which ``mkdocs.yml`` reads into ``site_url``.
+that file (it holds the dependencies' wheels; pip builds On Record itself from the tag each run, as it
+caches wheels built from a git URL only when the URL names a commit). The workflow also hands the
+Pages address (a custom domain once one is set) to MkDocs as ``SITE_URL``, which ``mkdocs.yml`` reads
+into ``site_url``.
 """
 
 from __future__ import annotations
