@@ -7,6 +7,7 @@ from pathlib import Path
 
 MKDOCS_YML = """\
 site_name: My Archive
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]  # the published address (feeds need it): the workflow sets SITE_URL
 docs_dir: content/pages        # hand-written pages; shows and speakers are generated
 theme:
   name: material
@@ -75,8 +76,10 @@ jobs:
       - uses: actions/setup-python@v6
         with: {python-version: "3.12", cache: pip}
       - uses: actions/configure-pages@v6
+        id: pages
       - run: pip install onrecord
       - run: onrecord check && mkdocs build --strict
+        env: {SITE_URL: "${{ steps.pages.outputs.base_url }}/"}  # mkdocs.yml's site_url: the feeds' links
       - uses: actions/upload-pages-artifact@v5
         with: {path: site}
   deploy:

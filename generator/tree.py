@@ -33,7 +33,8 @@ Decisions, and why:
   at the top, would be rendered as Markdown. So every fragment is made of block-level elements
   only, and nothing here rewrites them: tests/test_generate_tree.py checks that rule for every
   fragment, and that the plain ``mkdocs build`` of the tree gives every page the same HTML as the
-  plugin's build, apart from whitespace between tags. (A CommonMark engine ends an HTML block at
+  plugin's build, apart from whitespace between tags and the links to feeds (the tree has no feeds:
+  they need the site's address, ``site_url``, which only the MkDocs build knows). (A CommonMark engine ends an HTML block at
   a blank line instead; it is not an engine this tree is for.)
 - **Nothing is lost or overwritten unasked, nothing is written outside DIR.** A folder that has
   files is refused unless ``force`` is given; every path is checked before the first file is

@@ -118,8 +118,10 @@ def person_page(archive: Archive, person: Person, templates: Templates) -> Page:
     view = person_view(archive, person)
     body = templates.render("person.html", url, archive=archive, view=view)
     gettext = templates.messages.gettext
-    description = person.role or gettext("%(name)s in the archive", name=person.name)
-    return Page(f"{url}index.md", person.name, body, {"description": description}, toc(view, gettext))
+    meta: dict[str, object] = {"description": person.role or gettext("%(name)s in the archive", name=person.name)}
+    if templates.feeds and view.stats:  # someone who appears nowhere has no feed (generator/feeds.py)
+        meta["onrecord_feed"] = gettext("New appearances of %(name)s", name=person.name)
+    return Page(f"{url}index.md", person.name, body, meta, toc(view, gettext))
 
 
 def toc(view: PersonView, gettext: Callable[[str], str]) -> tuple[Heading, ...]:

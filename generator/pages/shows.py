@@ -49,8 +49,10 @@ def show_page(archive: Archive, show: Show, templates: Templates) -> Page:
     url = f"shows/{show.id}/"
     people, grouped = guests(archive, show), by_year(episodes_of(archive, show))
     body = templates.render("show.html", url, archive=archive, show=show, guests=people, years=grouped)
-    return Page(f"{url}index.md", show.title, body, {"description": show.description or show.title},
-                toc(bool(people), grouped, templates.messages.gettext))
+    meta: dict[str, object] = {"description": show.description or show.title}
+    if templates.feeds:
+        meta["onrecord_feed"] = show.title
+    return Page(f"{url}index.md", show.title, body, meta, toc(bool(people), grouped, templates.messages.gettext))
 
 
 def toc(guests: bool, years: list[tuple[int | None, list[Episode]]], gettext: Callable[[str], str]) -> tuple[Heading, ...]:
