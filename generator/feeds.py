@@ -150,8 +150,9 @@ def item(archive: Archive, episode: Episode, site_url: str) -> ET.Element:
     _sub(node, "description", episode.description or episode.title)
     if episode.audio:
         _sub(node, "enclosure", **enclosure(episode, page))
-    if episode.length:
-        _sub(node, f"{{{ITUNES}}}duration", str(round(episode.length)))
+    length = episode.length  # worked out from the turns when the metadata has no duration
+    if length:
+        _sub(node, f"{{{ITUNES}}}duration", str(round(length)))
     for kind in available([p.turn for p in episode.turns]):
         attrs = {"url": page + f"transcript.{kind}", "type": exports.EXPORTS[kind][1], **TRANSCRIPT_REL.get(kind, {})}
         _sub(node, f"{{{PODCAST}}}transcript", **attrs, **({"language": episode.language} if episode.language else {}))
