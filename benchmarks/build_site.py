@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/build_site.py --episodes 1000 --words 9000
 
-Prints the time to read the archive, to render every page as values, and for ``mkdocs build``
+Prints the time to read the archive, to render every page as values, to make every feed (the
+site's, each show's and each person's: generator/feeds.py), and for ``mkdocs build``
 of the same archive, next to ``mkdocs build`` of the same number of empty pages (MkDocs'
 floor: what any MkDocs site with that many pages costs).
 """
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import MKDOCS_YML, write_archive  # noqa: E402
 
-from generator import archive  # noqa: E402
+from generator import archive, feeds  # noqa: E402
 from generator.pages import Page, render  # noqa: E402
 
 
@@ -59,6 +60,10 @@ def main() -> None:
         items = list(render(result))
         rendered = time.perf_counter() - start
         pages = [item for item in items if isinstance(item, Page)]
+        start = time.perf_counter()
+        made = list(feeds.render(result, feeds.Settings("https://example.org/", "Synthetic archive")))
+        fed = time.perf_counter() - start
+        feed_bytes = sum(len(feed.content.encode()) for feed in made)
         site = mkdocs_build(root)
         (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("- onrecord", "- onrecord:\n      search: false"))
         unindexed = mkdocs_build(root)
@@ -66,6 +71,7 @@ def main() -> None:
     print(f"archive: {args.episodes} episodes x {args.words} words, {size:.1f} MB of transcripts")
     print(f"read + validate: {read:.2f} s ({size / read:.1f} MB/s)")
     print(f"render {len(pages)} pages and {len(items) - len(pages)} downloads as values: {rendered:.2f} s")
+    print(f"make {len(made)} feeds ({feed_bytes / 1e6:.1f} MB), {feeds.LIMIT} items at most each: {fed:.2f} s")
     print(f"mkdocs build, On Record with Pagefind search: {site:.2f} s")
     print(f"mkdocs build, On Record without search: {unindexed:.2f} s")
     print(f"mkdocs build, {len(pages)} empty pages (floor): {floor:.2f} s")

@@ -14,6 +14,7 @@ SYLLABLES = ("ka", "lo", "mi", "ta", "ren", "sol", "vi", "dra", "pen", "qu", "ma
              "bel", "cor", "fu", "gan", "hil", "jo", "ler", "mon", "pra", "sti", "ul", "ver", "wen", "zo")
 MKDOCS_YML = """\
 site_name: Synthetic archive
+site_url: https://example.org/  # so builds publish the feeds, as a published site does
 docs_dir: content/pages
 theme: {name: material}
 plugins:

@@ -28,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("--site-name", default="On Record", help="the name the home page gives the site (default: On Record)")
     gen.add_argument("--language", help="the site's language, as Material's theme.language (default: en)")
     gen.add_argument("--templates", type=Path, help="a custom_dir whose onrecord/ templates override ours")
+    gen.add_argument("--site-url", help="the address the site is published at: the pages' structured data links "
+                                        "absolutely with it (default: relative links)")
 
     speakers = sub.add_parser("speakers", help="labels that resolve to no one, likely duplicates, a speakers.yml snippet")
     speakers.add_argument("--content", type=Path, default=Path("content"), help="the archive folder (default: content)")
@@ -44,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return cmd_check(args.content, args.strict)
     if args.command == "generate":
-        return cmd_generate(args.content, args.out, args.force, args.site_name, args.language, args.templates)
+        return cmd_generate(args.content, args.out, args.force, args.site_name, args.language, args.templates,
+                            args.site_url)
     if args.command == "speakers":
         return cmd_speakers(args.content, args.strict)
     return scaffold.create(args.dir)
@@ -85,7 +88,7 @@ def cmd_speakers(content: Path, strict: bool) -> int:
 
 
 def cmd_generate(content: Path, out: Path, force: bool, site_name: str = "On Record", language: str | None = None,
-                 templates: Path | None = None) -> int:
+                 templates: Path | None = None, site_url: str | None = None) -> int:
     """Write the tree (:mod:`generator.tree`); nothing is written over files unless asked."""
     try:
         tree.checked(out, (), force)  # a folder with files is refused before the archive is read
@@ -94,7 +97,8 @@ def cmd_generate(content: Path, out: Path, force: bool, site_name: str = "On Rec
             return 1
         for problem in result.problems:
             print(problem, file=sys.stderr)
-        count = tree.write(result, out, force=force, site_name=site_name, language=language, templates=templates)
+        count = tree.write(result, out, force=force, site_name=site_name, language=language, templates=templates,
+                           site_url=site_url)
     except tree.TreeError as exc:
         print(exc, file=sys.stderr)
         return 1

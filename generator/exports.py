@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from .model import Turn
+from .model import Chapter, Turn
 from .timecodes import format_time
 
 Writer = Callable[[Sequence[Turn]], str]
@@ -77,6 +77,13 @@ def to_text(turns: Sequence[Turn]) -> str:
         label = f"{turn.speaker}: " if turn.speaker else ""
         lines.append(f"{stamp}{label}{turn.text}\n")
     return "\n".join(lines)
+
+
+def to_chapters(chapters: Sequence[Chapter]) -> str:
+    """Chapters as Podcasting 2.0 chapters JSON (``application/json+chapters``), which podcast
+    apps read from the feed's ``podcast:chapters``: each chapter's start, in seconds, and title."""
+    items = [{"startTime": round(chapter.start, 3), "title": chapter.title} for chapter in chapters]
+    return json.dumps({"version": "1.2.0", "chapters": items}, ensure_ascii=False, indent=1) + "\n"
 
 
 #: Export kind (also the file extension) -> (writer, media type, label on the episode page).

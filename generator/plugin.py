@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import archive as archive_mod
+from . import feeds as feeds_mod
 from . import search
 from .i18n import Messages
 from .pages import Asset, Download, Item, Page, render
@@ -68,11 +70,17 @@ class OnRecordConfig(base.Config):
     external_search = c.Optional(c.URL())
     """A web search for the header's box when the reader has no JavaScript (Pagefind needs it),
     such as `https://duckduckgo.com/?sites=example.org`: its parameters are kept, the words go in `q`."""
+    feeds = c.Type(bool, default=True)
+    """Publish podcast feeds (`feed.xml`, and one per show and per person); they need `site_url`."""
+    feed_items = c.Type(int, default=feeds_mod.LIMIT)
+    """The most episodes a feed lists, newest first."""
 
     def validate(self) -> tuple[Any, Any]:
         """MkDocs' checks, with a "did you mean" added to its "Unrecognised configuration name"."""
         failed, warnings = super().validate()
         names = [name for name, _ in self._schema]
+        if isinstance(self.feed_items, int) and self.feed_items < 1:
+            failed.append(("feed_items", ValidationError(f"expected a whole number of at least 1, found {self.feed_items}")))
         return failed, [(key, message + unknown_hint(key, names) if message.startswith("Unrecognised") else message)
                         for key, message in warnings]
 
@@ -80,6 +88,7 @@ class OnRecordConfig(base.Config):
 class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
+        self.feed = False  # feed.xml is published (the pages' heads link it)
         self.serving = False
         self.last_good: list[Item] = []  # the pages of the last archive read without an exception
 
@@ -113,8 +122,12 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
             for problem in archive.problems:
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
+            settings = self.feed_settings(config)
             self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir,
-                                          language=self.language(config), site_url=config.site_url))
+                                          language=self.language(config), site_url=config.site_url,
+                                          feeds=settings is not None))
+            if settings is not None:
+                self.last_good += feeds_mod.render(archive, settings)
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)
@@ -127,8 +140,22 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             return [item for item in self.last_good if not isinstance(item, Asset) or Path(item.source).is_file()]
         return self.last_good
 
+    def feed_settings(self, config: MkDocsConfig) -> feeds_mod.Settings | None:
+        """What the feeds need, or ``None`` when there are none: turned off, or no ``site_url``
+        (podcast apps need absolute URLs; ``mkdocs serve`` always sets one)."""
+        if not self.config.feeds:
+            return None
+        if not config.site_url:
+            log.warning("feeds left out: podcast apps need absolute links, so set site_url in mkdocs.yml to the "
+                        "address the site is published at (or set the onrecord plugin's 'feeds: false')")
+            return None
+        site_url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        return feeds_mod.Settings(site_url, config.site_name, config.site_description or "",
+                                  self.config.feed_items, self.messages)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
+        self.feed = False
         for item in self.read_archive(config):
             if item.src_uri == "search/index.md" and not self.config.search:
                 continue
@@ -139,6 +166,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
                 files.append(File.generated(config, item.src_uri, abs_src_path=item.source))
             elif isinstance(item, Download):
                 files.append(File.generated(config, item.src_uri, content=item.content))
+                self.feed = self.feed or item.src_uri == feeds_mod.FILE
             else:
                 self.pages[item.src_uri] = item
                 files.append(File.generated(config, item.src_uri, content=item.markdown))
@@ -161,6 +189,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         # Our theme partials (the header's search box) speak the site's language too.
         env.globals["onrecord_messages"] = self.messages
         env.globals["onrecord_external_search"] = external_search(self.config.external_search)
+        # The site's feed, linked from every page's head (main.html): its title, escaped as page.meta is.
+        env.globals["onrecord_feed"] = str(escape(config.site_name)) if self.feed else None
         return env
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -33,7 +33,8 @@ Decisions, and why:
   at the top, would be rendered as Markdown. So every fragment is made of block-level elements
   only, and nothing here rewrites them: tests/test_generate_tree.py checks that rule for every
   fragment, and that the plain ``mkdocs build`` of the tree gives every page the same HTML as the
-  plugin's build, apart from whitespace between tags. (A CommonMark engine ends an HTML block at
+  plugin's build, apart from whitespace between tags and the links to feeds (the tree has no feeds:
+  they need the site's address, ``site_url``, which only the MkDocs build knows). (A CommonMark engine ends an HTML block at
   a blank line instead; it is not an engine this tree is for.)
 - **Nothing is lost or overwritten unasked, nothing is written outside DIR.** A folder that has
   files is refused unless ``force`` is given; every path is checked before the first file is
@@ -59,11 +60,11 @@ class TreeError(Exception):
 
 
 def write(archive: Archive, out: Path, *, force: bool = False, site_name: str = "On Record",
-          language: str | None = None, templates: Path | None = None) -> int:
+          language: str | None = None, templates: Path | None = None, site_url: str | None = None) -> int:
     """Write the tree of ``archive`` into ``out``, in ``language`` (Material's codes), with the
-    page templates a site overrides in ``templates`` (its ``custom_dir``); returns how many files
-    were written."""
-    pages = render(archive, site_name, custom_dir=templates, language=language)
+    page templates a site overrides in ``templates`` (its ``custom_dir``) and the structured data's
+    links absolute under ``site_url`` when given; returns how many files were written."""
+    pages = render(archive, site_name, custom_dir=templates, language=language, site_url=site_url)
     items = [*pages, *(Asset(f"{ASSETS}/{path.name}", str(path)) for path in assets())]
     targets = checked(out, (item.src_uri for item in items), force)
     styles = stylesheets()

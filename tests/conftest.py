@@ -40,6 +40,20 @@ if not AUDIO.exists():  # generated test data, ignored by git
     silent_wav(AUDIO, 60)
 
 
+def fixture_project(tmp_path: Path, options: str = "", site_url: bool = True) -> Path:
+    """A copy of the fixture archive in ``tmp_path/archive``: search off, the plugin's ``options``
+    added (lines of YAML), and without ``site_url`` when asked."""
+    project = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, project, ignore=shutil.ignore_patterns("site"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - onrecord", "  - onrecord:\n      search: false" + options)
+    if not site_url:
+        text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("site_url:"))
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
 def mkdocs_build(project: Path, *extra: str, strict: bool = True) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` (or not) in ``project``, with its output captured."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

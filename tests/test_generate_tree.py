@@ -23,8 +23,11 @@ from generator.resources import assets
 REPO = Path(__file__).parent.parent
 DEMO = REPO / "content"
 EPISODE = "shows/low-tide/how-heat-moves/"  # the demo episode with local audio
+SITE_URL = "https://archive.example.org/"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLES = re.compile(r'<div class="onr-styles">(?:<link [^>]*>)*</div>')
+#: The links to a show's or person's feed: only the plugin publishes feeds (they need site_url).
+FEEDS = re.compile(r'<p class="onr-subscribe">.*?</p>|<li><a href="feed.xml"[^>]*>[^<]*</a></li>')
 
 
 def plain_build(docs: Path, project: Path, site_name: str) -> Path:
@@ -44,7 +47,8 @@ def plain_build(docs: Path, project: Path, site_name: str) -> Path:
 @pytest.fixture(scope="module")
 def demo_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generate") / "tree"
-    assert main(["generate", "--content", str(DEMO), "--out", str(out), "--site-name", "On Record demo archive"]) == 0
+    assert main(["generate", "--content", str(DEMO), "--out", str(out), "--site-name", "On Record demo archive",
+                 "--site-url", SITE_URL]) == 0
     return out
 
 
@@ -59,7 +63,9 @@ def plain_site(demo_tree: Path) -> Path:
 def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo built the usual way, with the plugin, to compare pages with."""
     site = tmp_path_factory.mktemp("plugin") / "site"
-    result = mkdocs_build(REPO, "--site-dir", str(site))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", SITE_URL)  # mkdocs.yml reads it into site_url
+        result = mkdocs_build(REPO, "--site-dir", str(site))
     assert result.returncode == 0, result.stderr
     return site
 
@@ -94,10 +100,11 @@ def test_paths_that_leave_the_folder_or_collide_are_refused_before_anything_is_w
 
 
 def article(page: Path) -> str:
-    """The page's content, without the tree's stylesheet links, whitespace between tags ignored."""
+    """The page's content, without the tree's stylesheet links and the plugin's feed links,
+    whitespace between tags ignored."""
     found = ARTICLE.search(page.read_text(encoding="utf-8"))
     assert found, page
-    return re.sub(r">\s+<", "><", STYLES.sub("", found[1])).strip()
+    return re.sub(r">\s+<", "><", FEEDS.sub("", STYLES.sub("", found[1]))).strip()
 
 
 def test_plain_mkdocs_renders_every_page_as_the_plugin_does(plain_site: Path, plugin_site: Path) -> None:

@@ -46,7 +46,8 @@ EPISODES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("numbers")
-    (root / "mkdocs.yml").write_text("site_name: N\ndocs_dir: content/pages\ntheme: {name: material, font: false}\n"
+    (root / "mkdocs.yml").write_text("site_name: N\nsite_url: https://example.org/\ndocs_dir: content/pages\n"
+                                     "theme: {name: material, font: false}\n"
                                      "plugins:\n  - onrecord:\n      search: false\n")
     (root / "content/pages").mkdir(parents=True)
     (root / "content/speakers.yml").write_text(SPEAKERS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import extruct
 import pytest
 
-from conftest import ARCHIVE, mkdocs_build, silent_wav
+from conftest import fixture_project, mkdocs_build, silent_wav
 from generator.pages.markup import json_ld
 from generator.pages.structured import iso_duration
 
@@ -31,12 +30,10 @@ PERSON = "speakers/ruth-halvorsen/"
 
 
 def build(project: Path, target: Path, site_url: str | None) -> Path:
-    """``mkdocs build`` with mkdocs.yml's ``site_url: !ENV [SITE_URL, null]`` set or not."""
+    """``mkdocs build``, with ``SITE_URL`` (the demo's mkdocs.yml reads it into ``site_url``) when given."""
     with pytest.MonkeyPatch.context() as env:
         if site_url:
             env.setenv("SITE_URL", site_url)
-        else:
-            env.delenv("SITE_URL", raising=False)
         result = mkdocs_build(project, "--site-dir", str(target))
     assert result.returncode == 0, result.stderr
     return target
@@ -51,8 +48,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def local(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture archive (an episode with local audio) built without a site_url."""
-    project = tmp_path_factory.mktemp("fixture") / "archive"
-    shutil.copytree(ARCHIVE, project)
+    project = fixture_project(tmp_path_factory.mktemp("fixture"), "\n      feeds: false", site_url=False)
     silent_wav(project / "content/shows/harbour-talk/2023/tides.wav", 30)
     return build(project, project / "site", None)
 

@@ -14,13 +14,14 @@ __all__ = ["Asset", "Download", "Item", "Page", "Templates", "render"]
 
 
 def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path | str | None = None,
-           language: str | None = None, site_url: str | None = None) -> Iterator[Item]:
+           language: str | None = None, site_url: str | None = None, feeds: bool = False) -> Iterator[Item]:
     """Every generated page and download of the site; ``custom_dir`` holds the site's template
     overrides, ``language`` is Material's ``theme.language`` (English when ``None``), ``site_url``
-    mkdocs.yml's (absolute links in the pages' structured data)."""
+    mkdocs.yml's (absolute links in the pages' structured data); ``feeds``: the site publishes feeds
+    (generator/feeds.py), so show and person pages link theirs."""
     from . import episode, home, people, search, shows, timeline
 
-    templates = Templates(custom_dir, language, site_url)
+    templates = Templates(custom_dir, language, site_url, feeds=feeds)
     yield home.render(archive, templates, site_name)
     yield from shows.render(archive, templates)
     sequence = shows.sequence(archive)

@@ -1,4 +1,5 @@
-"""Transcript downloads published beside each episode page: ``transcript.json|vtt|srt|txt``.
+"""Transcript downloads published beside each episode page: ``transcript.json|vtt|srt|txt``,
+and ``chapters.json`` (Podcasting 2.0 chapters, which the feeds link) when the episode has chapters.
 
 The exports are written from the model with speakers resolved to display names, so a file that
 arrived in any format is offered in every format it can be written as (see :mod:`generator.exports`).
@@ -12,6 +13,9 @@ from dataclasses import dataclass
 from .. import exports
 from ..model import Archive, Episode, Turn
 from .page import Download
+
+#: The chapters file beside an episode page that has chapters.
+CHAPTERS = "chapters.json"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ def render(archive: Archive, episode: Episode) -> Iterator[Download]:
     turns = display_turns(archive, episode)
     for kind in available(turns):
         yield Download(f"{episode.url}transcript.{kind}", exports.EXPORTS[kind][0](turns))
+    if episode.chapters:
+        yield Download(f"{episode.url}{CHAPTERS}", exports.to_chapters(episode.chapters))
 
 
 def links(archive: Archive, episode: Episode) -> list[Link]:

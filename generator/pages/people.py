@@ -122,10 +122,13 @@ def person_page(archive: Archive, person: Person, templates: Templates) -> Page:
     data = structured.person(archive, person, structured.Links(templates.site_url, url))
     body = templates.render("person.html", url, archive=archive, view=view) + markup.json_ld(data)
     gettext = templates.messages.gettext
-    return Page(f"{url}index.md", person.name, body, {
+    meta: dict[str, object] = {
         "description": describe(archive, person, templates.messages),
         "onrecord_og_type": "profile", **({"onrecord_image": person.image} if person.image else {}),
-    }, toc(view, gettext))
+    }
+    if templates.feeds and view.stats:  # someone who appears nowhere has no feed (generator/feeds.py)
+        meta["onrecord_feed"] = gettext("New appearances of %(name)s", name=person.name)
+    return Page(f"{url}index.md", person.name, body, meta, toc(view, gettext))
 
 
 def describe(archive: Archive, person: Person, m: Messages) -> str:

@@ -57,6 +57,8 @@ def show_page(archive: Archive, show: Show, templates: Templates) -> Page:
     meta: dict[str, object] = {"description": show.description or show.title}
     if show.image:
         meta["onrecord_image"] = show.image
+    if templates.feeds:
+        meta["onrecord_feed"] = show.title
     return Page(f"{url}index.md", show.title, body, meta, toc(bool(people), grouped, templates.messages.gettext))
 
 

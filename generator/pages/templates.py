@@ -93,12 +93,14 @@ def _iso(day: dt.date) -> str:
 class Templates:
     """Our templates, under the site's ``custom_dir`` overrides (when it has any), speaking
     ``language`` (Material's ``theme.language``: every string through :mod:`generator.i18n`).
-    ``site_url`` is mkdocs.yml's: the pages' structured data links absolutely with it."""
+    ``site_url`` is mkdocs.yml's: the pages' structured data links absolutely with it; with
+    ``feeds``, show and person pages link the feeds the plugin publishes beside them."""
 
     def __init__(self, custom_dir: Path | str | None = None, language: str | None = None,
-                 site_url: str | None = None) -> None:
+                 site_url: str | None = None, *, feeds: bool = False) -> None:
         self.messages = m = Messages.for_language(language)
         self.site_url = site_url or None
+        self.feeds = feeds
         self.custom_dir = Path(custom_dir) if custom_dir else None
         ours = jinja2.FileSystemLoader(resources.templates_dir())
         loaders: list[jinja2.BaseLoader] = [ours, jinja2.PrefixLoader({"": ours}, delimiter="!")]
@@ -116,7 +118,7 @@ class Templates:
         # Newstyle: {{ _("Hosted by %(hosts)s.", hosts=...) }} formats and escapes the values itself.
         self.env.install_gettext_callables(m.gettext, m.ngettext, newstyle=True)  # type: ignore[attr-defined]
         self.env.globals.update(
-            href=_href, messages=m,
+            href=_href, messages=m, onrecord_feeds=feeds,
             # The hot paths, written in Python (generator/pages/markup.py explains why):
             turns=_turns, strip_segments=markup.strip_segments, chart_bars=_chart_bars,
             onrecord_turn_partial=self._overridden("partials/turn.html"),
