@@ -1,7 +1,8 @@
 """A synthetic archive for benchmarks: deterministic, realistic sizes, no real transcripts.
 
 Words follow a Zipf distribution over a generated vocabulary; each episode has a host and
-one to four guests drawn from a pool of speakers, turns of 20-200 words at ~150 words a minute.
+one to four guests drawn from a pool of speakers, turns of 20-200 words at ~150 words a minute,
+and one to four tags from 80 topics (Zipf-weighted too).
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ def write_archive(root: Path, episodes: int, words: int, seed: int = 7) -> Path:
     (content / "pages").mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     shows = ["morning-brief", "long-talk", "city-hall", "lab-notes"]
+    # Tags from their own generator, so the speech is the same as before tags were added.
+    tag_rng = random.Random(seed + 1)
+    topics = [" ".join(tag_rng.sample(vocab[:2000], tag_rng.randint(1, 2))) for _ in range(80)]
+    topic_weights = [1 / (rank + 1) for rank in range(len(topics))]
     for i, show in enumerate(shows):
         folder = content / "shows" / show
         folder.mkdir(parents=True, exist_ok=True)
@@ -65,7 +70,8 @@ def write_archive(root: Path, episodes: int, words: int, seed: int = 7) -> Path:
             t += size / 2.5
             left -= size
         year, day = 2015 + n % 10, 1 + n % 28
-        front = f"---\ntitle: Episode {n + 1}\ndate: {year}-{1 + n % 12:02d}-{day:02d}\n---\n"
+        tags = ", ".join(dict.fromkeys(tag_rng.choices(topics, topic_weights, k=tag_rng.randint(1, 4))))
+        front = f"---\ntitle: Episode {n + 1}\ndate: {year}-{1 + n % 12:02d}-{day:02d}\ntags: [{tags}]\n---\n"
         (content / "shows" / shows[n % 4] / f"episode-{n + 1:05d}.md").write_text(
             front + "\n".join(lines), encoding="utf-8")
     return content

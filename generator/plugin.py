@@ -18,7 +18,6 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from markupsafe import escape
 from mkdocs.config import base
@@ -37,6 +36,7 @@ from . import search
 from .i18n import Messages
 from .pages import Asset, Download, Item, Page, render
 from .pages.page import Heading
+from .pages.search import external
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
 
@@ -49,15 +49,6 @@ def describe(exc: BaseException) -> str:
     ours = [frame for frame in frames if Path(frame.filename).is_relative_to(Path(__file__).parent)]
     where = (ours or frames)[-1] if frames else None
     return f"{type(exc).__name__}: {exc}" + (f", at {Path(where.filename).name}:{where.lineno}" if where else "")
-
-
-def external_search(url: str | None) -> tuple[str, list[tuple[str, str]]] | None:
-    """``external_search`` as a form's action and its hidden fields (``q`` is the reader's words)."""
-    if not url:
-        return None
-    parts = urlsplit(url)
-    fields = [(name, value) for name, value in parse_qsl(parts.query) if name != "q"]
-    return urlunsplit(parts._replace(query="", fragment="")), fields
 
 
 class OnRecordConfig(base.Config):
@@ -125,7 +116,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             settings = self.feed_settings(config)
             self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir,
                                           language=self.language(config), site_url=config.site_url,
-                                          feeds=settings is not None))
+                                          feeds=settings is not None, search=self.config.search,
+                                          external_search=self.config.external_search))
             if settings is not None:
                 self.last_good += feeds_mod.render(archive, settings)
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
@@ -179,7 +171,9 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         """Index pages only: episodes stay out of the nav (it is rendered into every page)."""
         nav: list[Any] = [{gettext("Home"): "index.md"}, {gettext("Shows"): "shows/index.md"},
                           {gettext("Speakers"): "speakers/index.md"}, {gettext("Timeline"): "timeline/index.md"}]
-        generated = {"index.md", "shows/index.md", "speakers/index.md", "timeline/index.md"}
+        if files.get_file_from_path("tags/index.md") is not None:  # an archive without tags has no tag pages
+            nav.append({gettext("Tags"): "tags/index.md"})
+        generated = {"index.md", "shows/index.md", "speakers/index.md", "timeline/index.md", "tags/index.md"}
         for file in files.documentation_pages():
             if file.src_uri.count("/") == 0 and file.src_uri not in generated:
                 nav.append(file.src_uri)
@@ -188,7 +182,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Our theme partials (the header's search box) speak the site's language too.
         env.globals["onrecord_messages"] = self.messages
-        env.globals["onrecord_external_search"] = external_search(self.config.external_search)
+        env.globals["onrecord_external_search"] = external(self.config.external_search)
         # The site's feed, linked from every page's head (main.html): its title, escaped as page.meta is.
         env.globals["onrecord_feed"] = str(escape(config.site_name)) if self.feed else None
         return env

@@ -23,5 +23,8 @@ def test_demo_archive_reads_without_problems_and_covers_the_features() -> None:
     anonymous = {t.turn.speaker for e in demo.episodes for t in e.turns if not t.person}
     assert {"AUDIENCE MEMBER", "Q", "CALLER"} <= anonymous
     assert all("draft" not in e.title.lower() for e in demo.episodes)
+    tagged = [e for e in demo.episodes if e.tags]
+    assert len(tagged) == len(demo.episodes)  # every episode has tags, and tags are shared across shows
+    assert any(len({e.show for e in tagged if tag in e.tags}) > 1 for tag in {t for e in tagged for t in e.tags})
     with_drafts = archive.build(ROOT / "content", root=ROOT, drafts=True)
     assert len(with_drafts.episodes) == len(demo.episodes) + 1

@@ -92,3 +92,15 @@ def test_a_person_page_lists_its_sections_and_years(built_site: Path) -> None:
     years = hrefs[hrefs.index("#appearances") + 1:]
     assert years and all(re.fullmatch(r"#y\d{4}|#undated", h) for h in years)
     assert {h[1:] for h in hrefs} <= parse(page).ids
+
+
+def test_tags_are_in_the_navigation_and_tag_and_home_pages_list_their_headings(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):]
+    assert re.search(r'<a href="timeline/" class="md-nav__link">(?:(?!</li>).)*</li>\s*<li class="md-nav__item">\s*'
+                     r'<a href="tags/" class="md-nav__link">\s*<span class="md-ellipsis">\s*Tags', nav, re.S)
+    expected = {"index.html": ["#latest", "#people", "#over-time"],
+                "tags/astronomy/index.html": ["#people", "#y2024", "#y2022"]}
+    for uri, hrefs in expected.items():
+        assert toc(built_site / uri)[0] == hrefs, uri
+        assert {h[1:] for h in hrefs} <= parse(built_site / uri).ids

@@ -58,7 +58,7 @@ def test_episode_turn_text_is_escaped() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
     assert isinstance(tides.turns[3], EpisodeTurn) and tides.turns[3].turn == Turn(
-        "Q", "What about the <script>alert(1)</script> night ferry?", 20.0, None, 13
+        "Q", "What about the <script>alert(1)</script> night ferry?", 20.0, None, 14
     )
 
 
@@ -98,7 +98,8 @@ def test_undated_episodes_are_listed_as_undated_and_kept_out_of_time_charts(tmp_
     show_page = pages["shows/s/index.md"].inline()
     assert '<h2 id="y2024">2024</h2>' in show_page
     assert ('<h2 id="undated">Undated</h2>\n<ul class="onr-episodes"><li><a href="no-date/">No date</a> · '
-            '<span class="onr-undated">undated</span></li></ul>') in show_page
+            '<span class="onr-undated">undated</span> · <span class="onr-item-people">with '
+            '<a href="../../speakers/ann-lee/">Ann Lee</a></span></li></ul>') in show_page
     timeline = pages["timeline/index.md"].inline()
     assert "<p>1 episode. 1 episode with no date is listed on its show’s page.</p>" in timeline
     assert "No date" not in timeline
@@ -183,3 +184,69 @@ def test_a_transcripts_dateline_is_shown_as_a_note(tmp_path: Path) -> None:
     assert '<p><span class="onr-note" data-pagefind-ignore>4:27 P.M. EST</span></p>' in html
     assert '<p><span class="onr-note" data-pagefind-ignore>East Room</span></p>' in html
     assert "<p>Thank you all.</p>" in html
+
+
+def fixture_pages(**options: object) -> dict[str, Page]:
+    from conftest import ARCHIVE
+
+    built = archive.build(ARCHIVE / "content", root=ARCHIVE)
+    return {item.src_uri: item for item in render(built, "Fixture", **options) if isinstance(item, Page)}  # type: ignore[arg-type]
+
+
+def test_the_home_page_has_a_search_form_people_and_the_archives_chart() -> None:
+    home = fixture_pages()["index.md"]
+    html = home.inline()
+    assert ('<form class="onr-home-search" role="search" method="get" action="search/">\n'
+            '<p class="onr-search-box"><label for="onr-home-q">Search the transcripts</label>\n'
+            '<input id="onr-home-q" name="q" type="search" placeholder="Words, or “an exact phrase”" autocomplete="off">'
+            '<button type="submit">Search</button></p>\n</form>') in html
+    assert "<script>" not in html  # no external search: nothing to point elsewhere
+    assert ('<h2 id="people">Heard most often</h2>\n<ul class="onr-with"><li><a href="speakers/lena-fisk/">Lena Fisk</a> '
+            '<span class="onr-count">2 appearances</span></li><li><a href="speakers/tom-okafor/">Tom Okafor</a> '
+            '<span class="onr-count">2 appearances</span></li><li><a href="speakers/ines-moreau/">Inès Moreau</a> '
+            '<span class="onr-count">1 appearance</span></li></ul>') in html
+    assert '<a href="speakers/by-appearances/">Everyone, by number of appearances</a>' in html
+    # The latest episodes name who speaks in them, linked, and their tags.
+    assert ('<li><a href="shows/night-lab/stars/">Counting Stars</a> · <a href="shows/night-lab/">Night Lab</a> · '
+            '<time datetime="2024-11-02">November 2, 2024</time> · <span class="onr-item-people">with '
+            '<a href="speakers/lena-fisk/">Lena Fisk</a> and <a href="speakers/tom-okafor/">Tom Okafor</a></span> '
+            '<ul class="onr-tags" aria-label="Tags"><li><a href="tags/astronomy/" rel="tag">astronomy</a></li>'
+            '<li><a href="tags/satellites/" rel="tag">satellites</a></li></ul></li>') in html
+    # Episodes over time: one bar a month from the first episode to the latest, linked to the timeline.
+    assert '<h2 id="over-time">Episodes over time</h2>\n<figure class="onr-figure"><svg class="onr-chart"' in html
+    assert html.count('<rect class="onr-bar') == 35 and html.count('class="onr-bar onr-empty"') == 32
+    assert ('<a href="timeline/#m2023-03"><rect class="onr-bar" x="141" y="4.0" width="8" height="56.0" '
+            'data-period="2023-03" data-count="1"><title>March 2023: 1 episode</title></rect></a>') in html
+    assert home.toc == ((2, "latest", "Latest episodes"), (2, "people", "Heard most often"),
+                        (2, "over-time", "Episodes over time"))
+    assert '· <a href="tags/">Tags</a></p>' in html
+
+
+def test_the_home_search_form_uses_the_external_search_without_javascript() -> None:
+    html = fixture_pages(external_search="https://duckduckgo.com/?sites=example.org&q=x")["index.md"].inline()
+    assert ('<form class="onr-home-search" role="search" method="get" action="https://duckduckgo.com/" '
+            'data-onr-search="search/">') in html
+    assert '<input type="hidden" name="sites" value="example.org" data-onr-external>' in html and 'value="x"' not in html
+    assert "form.action = form.dataset.onrSearch" in html  # with JavaScript, our search page
+    assert "onr-home-search" not in fixture_pages(search=False)["index.md"].inline()
+
+
+def test_a_show_pages_episodes_list_their_speakers_and_tags() -> None:
+    html = fixture_pages()["shows/night-lab/index.md"].inline()
+    assert ('<li><a href="untimed/">Untimed Notes</a> · <time datetime="2022-01-20">January 20, 2022</time> · '
+            '<span class="onr-item-people">with <a href="../../speakers/lena-fisk/">Lena Fisk</a></span> '
+            '<ul class="onr-tags" aria-label="Tags"><li><a href="../../tags/astronomy/" rel="tag">astronomy</a></li>'
+            '</ul></li>') in html
+
+
+def test_an_episode_item_names_four_speakers_then_how_many_more(tmp_path: Path) -> None:
+    show = tmp_path / "content/shows/s"
+    show.mkdir(parents=True)
+    names = ["Ann Lee", "Bo Chen", "Cy Dee", "Di Eng", "Ed Fox", "Fe Gu"]
+    (show / "2024-01-01-panel.md").write_text("".join(f"{n}: {'word ' * (10 - i)}\n\n" for i, n in enumerate(names)),
+                                              encoding="utf-8")
+    built = archive.build(tmp_path / "content", root=tmp_path)
+    pages = {item.src_uri: item for item in render(built) if isinstance(item, Page)}
+    assert ('with <a href="../../speakers/ann-lee/">Ann Lee</a>, <a href="../../speakers/bo-chen/">Bo Chen</a>, '
+            '<a href="../../speakers/cy-dee/">Cy Dee</a>, <a href="../../speakers/di-eng/">Di Eng</a>, and 2 more</span>'
+            ) in pages["shows/s/index.md"].inline()

@@ -37,7 +37,8 @@ def test_search_can_be_turned_off(tmp_path: Path) -> None:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert not (project / "site/pagefind").exists() and not (project / "site/search").exists()
-    assert 'class="onr-header-search"' not in (project / "site/index.html").read_text()
+    home = (project / "site/index.html").read_text()
+    assert 'class="onr-header-search"' not in home and 'class="onr-home-search"' not in home
 
 
 def results(page: Any) -> list[str]:
@@ -119,6 +120,15 @@ def test_a_person_page_searches_their_words_newest_first(page: Any, site_url: st
     assert turns == {"shows/harbour-talk/tides/#t30", "shows/night-lab/stars/#t9"}
 
 
+@pytest.mark.browser
+def test_the_home_pages_search_box_opens_the_search_page_with_results(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    page.fill("#onr-home-q", "ferry")
+    page.press("#onr-home-q", "Enter")
+    page.wait_for_url(f"{site_url}search/?q=ferry")
+    assert results(page) and page.input_value("#onr-q") == "ferry"
+
+
 @pytest.fixture(scope="module")
 def external_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture archive with external_search set (search indexing off: not what is tested)."""
@@ -142,6 +152,8 @@ def test_without_javascript_the_header_box_uses_the_external_search(external_sit
     assert 'action="https://duckduckgo.com/"' in form[0] and 'data-onr-search="../../search/"' in form[0]
     assert '<input type="hidden" name="sites" value="example.org" data-onr-external>' in form[0]
     assert 'name="q" type="search"' in form[0] and 'value="x"' not in form[0]  # the reader's words are the q
+    home = (external_site / "index.html").read_text(encoding="utf-8")
+    assert 'action="https://duckduckgo.com/" data-onr-search="search/"' in home  # the home page's box too
 
 
 @pytest.mark.browser
@@ -153,5 +165,8 @@ def test_with_javascript_the_header_box_opens_our_search_page(page: Any, externa
         page.goto(f"{url}speakers/tom-okafor/")
         assert page.eval_on_selector("form.onr-header-search", "f => f.action") == f"{url}search/"
         assert page.query_selector_all("form.onr-header-search [data-onr-external]") == []
+        page.goto(url)  # the home page's box too
+        assert page.eval_on_selector("form.onr-home-search", "f => f.action") == f"{url}search/"
+        assert page.query_selector_all("form.onr-home-search [data-onr-external]") == []
     finally:
         server.shutdown()

@@ -126,3 +126,18 @@ def test_markup_is_made_in_one_place() -> None:
             if name == "Markup" and path not in allowed:
                 found.append(f"{path.relative_to(root)}:{node.lineno}")
     assert found == []
+
+
+def test_one_episode_item_partial_lists_episodes_on_home_show_and_tag_pages(tmp_path: Path) -> None:
+    """A site that overrides partials/episode-item.html changes every list of episodes with details."""
+    from generator.pages import Page, render
+
+    (tmp_path / "onrecord/partials").mkdir(parents=True)
+    (tmp_path / "onrecord/partials/episode-item.html").write_text(
+        '{% macro episode_item(episode, show_as=none, details=false) %}<li class="mine">{{ episode.title }}'
+        "{% if details %} ({{ listing.tags_of(episode)|map(attribute='name')|join(', ') }}){% endif %}</li>"
+        "{% endmacro %}", encoding="utf-8")
+    pages = {item.src_uri: item.inline() for item in render(build(ARCHIVE / "content", root=ARCHIVE), custom_dir=tmp_path)
+             if isinstance(item, Page)}
+    for uri in ("index.md", "shows/night-lab/index.md", "tags/astronomy/index.md"):
+        assert '<li class="mine">Counting Stars (astronomy, satellites)</li>' in pages[uri], uri

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Archive
+from .listing import Listing
 from .page import Asset, Download, Item, Page
 from .templates import Templates
 
@@ -14,21 +15,28 @@ __all__ = ["Asset", "Download", "Item", "Page", "Templates", "render"]
 
 
 def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path | str | None = None,
-           language: str | None = None, site_url: str | None = None, feeds: bool = False) -> Iterator[Item]:
+           language: str | None = None, site_url: str | None = None, feeds: bool = False,
+           search: bool = True, external_search: str | None = None) -> Iterator[Item]:
     """Every generated page and download of the site; ``custom_dir`` holds the site's template
     overrides, ``language`` is Material's ``theme.language`` (English when ``None``), ``site_url``
     mkdocs.yml's (absolute links in the pages' structured data); ``feeds``: the site publishes feeds
-    (generator/feeds.py), so show and person pages link theirs."""
-    from . import episode, home, people, search, shows, timeline
+    (generator/feeds.py), so show and person pages link theirs; ``search`` says the site has a search
+    page (the home page's box goes there), ``external_search`` is the plugin's option of that name
+    (where the box goes without JavaScript)."""
+    from . import episode, home, people, shows, tags, timeline
+    from . import search as search_page
 
     templates = Templates(custom_dir, language, site_url, feeds=feeds)
-    yield home.render(archive, templates, site_name)
-    yield from shows.render(archive, templates)
+    listing = Listing.of(archive)  # every episode's speakers and tags, for the lists of episodes
+    yield home.render(archive, templates, site_name, listing, search=search,
+                      external=search_page.external(external_search))
+    yield from shows.render(archive, templates, listing)
     sequence = shows.sequence(archive)
     for ep in archive.episodes:
-        yield from episode.render(archive, ep, templates, sequence[ep.url])
+        yield from episode.render(archive, ep, templates, sequence[ep.url], listing)
         for translation in archive.translations.get(ep.key, ()):
-            yield from episode.render(archive, translation, templates)
+            yield from episode.render(archive, translation, templates, listing=listing)
     yield from people.render(archive, templates)
     yield timeline.render(archive, templates)
-    yield search.render(archive, templates)
+    yield from tags.render(archive, templates, listing)
+    yield search_page.render(archive, templates)

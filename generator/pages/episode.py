@@ -11,11 +11,12 @@ and its partials build the HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import notes
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
 from . import downloads, markup, strip, structured
+from .listing import Listing, Tag, collect
 from .markup import Markup
 from .page import Asset, Download, Heading, Page
 from .templates import Templates, href
@@ -63,17 +64,18 @@ class EpisodeView:
     search: list[tuple[str, str, str]]  # Pagefind (kind, key, value): see generator/search.py
     previous: Episode | None = None  # the show's episode before this one (older); none for a translation
     next: Episode | None = None  # the one after it (newer)
+    tags: list[Tag] = field(default_factory=list)  # linked to their pages (generator/pages/tags.py)
 
 
 Neighbours = tuple[Episode | None, Episode | None]
 
 
-def render(archive: Archive, episode: Episode, templates: Templates,
-           neighbours: Neighbours = (None, None)) -> Iterator[Page | Download | Asset]:
+def render(archive: Archive, episode: Episode, templates: Templates, neighbours: Neighbours = (None, None),
+           listing: Listing | None = None) -> Iterator[Page | Download | Asset]:
     """The episode's page and its files; ``neighbours`` are its previous and next episodes
-    (:func:`generator.pages.shows.sequence`)."""
+    (:func:`generator.pages.shows.sequence`), ``listing`` the archive's tags (made when ``None``)."""
     text = TurnText(episode)
-    view = episode_view(archive, episode, text, neighbours)
+    view = episode_view(archive, episode, text, neighbours, listing)
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
     description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
@@ -92,9 +94,11 @@ def render(archive: Archive, episode: Episode, templates: Templates,
 
 
 def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None,
-                 neighbours: Neighbours = (None, None)) -> EpisodeView:
+                 neighbours: Neighbours = (None, None), listing: Listing | None = None) -> EpisodeView:
     """The values the episode template shows; ``text`` collects the files the turns link to."""
     text = text or TurnText(episode)
+    if listing is None and episode.tags:
+        listing = Listing(people={}, tags=collect(archive))
     order = strip.shares(archive, episode)
     palette = strip.colours(order)
     speakers = [Speaker(archive.people[pid], share, palette[pid]) for pid, share in order]
@@ -113,6 +117,7 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         search=search_fields(archive, episode),
         previous=neighbours[0],
         next=neighbours[1],
+        tags=listing.tags_of(episode) if listing else [],
     )
 
 

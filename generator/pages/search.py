@@ -7,11 +7,33 @@ Without JavaScript the page says so and points to the browsable indexes (``onrec
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
 from ..model import Archive
 from .page import Page
 from .templates import Templates
 
 URL = "search/"
+
+
+@dataclass(frozen=True)
+class External:
+    """The plugin's ``external_search`` as a form's ``action`` and its hidden fields (``q`` is
+    the reader's words): where a search box goes when the reader has no JavaScript."""
+
+    action: str
+    fields: tuple[tuple[str, str], ...]
+
+
+def external(url: str | None) -> External | None:
+    """``https://duckduckgo.com/?sites=example.org&q=x`` -> ``https://duckduckgo.com/`` and
+    ``sites=example.org``: its parameters are kept, but ``q`` is the box's."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    fields = tuple((name, value) for name, value in parse_qsl(parts.query) if name != "q")
+    return External(urlunsplit(parts._replace(query="", fragment="")), fields)
 
 
 def render(archive: Archive, templates: Templates) -> Page:

@@ -9,15 +9,17 @@ from itertools import groupby
 
 from ..model import Archive, Episode, Person, Show
 from . import markup, structured
+from .listing import Listing
 from .markup import years
 from .page import Heading, Page
 from .templates import Templates
 
 
-def render(archive: Archive, templates: Templates) -> Iterator[Page]:
+def render(archive: Archive, templates: Templates, listing: Listing | None = None) -> Iterator[Page]:
+    listing = listing or Listing.of(archive)
     yield index(archive, templates)
     for show in archive.shows.values():
-        yield show_page(archive, show, templates)
+        yield show_page(archive, show, templates, listing)
 
 
 def episodes_of(archive: Archive, show: Show) -> list[Episode]:
@@ -49,10 +51,11 @@ def index(archive: Archive, templates: Templates) -> Page:
                 {"description": description})
 
 
-def show_page(archive: Archive, show: Show, templates: Templates) -> Page:
+def show_page(archive: Archive, show: Show, templates: Templates, listing: Listing) -> Page:
+    """Its hosts and guests, and every episode with its speakers and tags, by year."""
     url = f"shows/{show.id}/"
     people, grouped = guests(archive, show), by_year(episodes_of(archive, show))
-    body = templates.render("show.html", url, archive=archive, show=show, guests=people, years=grouped)
+    body = templates.render("show.html", url, archive=archive, listing=listing, show=show, guests=people, years=grouped)
     body += markup.json_ld(structured.series(archive, show, structured.Links(templates.site_url, url)))
     meta: dict[str, object] = {"description": show.description or show.title}
     if show.image:
