@@ -9,7 +9,8 @@ Builds the synthetic archive (benchmarks/synthetic.py), or a real archive's fold
 in words, bytes and gzipped bytes (what a static host sends), the time to write it from Pagefind's
 fragments; and in headless Chromium (Debian's, via Playwright), for each misspelt query, the time
 from typing it to the page's answer ("No transcript has the word …", with its suggestions), the
-bytes the words file cost, and the lookup alone (nearest.js on the loaded words).
+bytes the words file cost, and the lookup alone (nearest.js on the loaded words); and what the
+whole-word check adds to a correct word's search.
 """
 
 from __future__ import annotations
@@ -58,7 +59,32 @@ def file_figures(site: Path) -> None:
           f"written from {len(fragments):,} fragments in {seconds:.2f} s")
 
 
-def browser_figures(site: Path, queries: list[str]) -> None:
+CHECKED = """async ([word, check]) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", location.origin + "/").href);
+  await pagefind.init();
+  const began = performance.now();
+  const [search] = await Promise.all([pagefind.search(word), check ? pagefind.search(`"${word}"`) : null]);
+  await search.results[0]?.data();
+  return performance.now() - began;
+}"""
+
+
+def check_cost(browser: Any, base: str, word: str) -> None:
+    """A correct word's search, with and without the whole-word check beside it, each on a fresh
+    page (the index chunks not yet loaded): the check's cost on every query."""
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(3):
+        for check in (False, True):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"{base}search/", wait_until="networkidle")
+            times[check].append(page.evaluate(CHECKED, [word, check]))
+            context.close()
+    print(f"  {word!r} spelt right, to its first result's data: {min(times[False]):.0f} ms alone, "
+          f"{min(times[True]):.0f} ms with the whole-word check (best of 3)")
+
+
+def browser_figures(site: Path, queries: list[str], correct: str) -> None:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
@@ -95,6 +121,7 @@ def browser_figures(site: Path, queries: list[str]) -> None:
             print(f"  {query!r}: answered {elapsed:.0f} ms after typing, words file {fetched[0] / 1e3:.0f} KB fetched; "
                   f"lookup {lookup:.1f} ms; {status} {suggest}")
             page.close()
+        check_cost(browser, base, correct)
         browser.close()
     server.shutdown()
 
@@ -110,17 +137,18 @@ def main() -> None:
         root = Path(tmp) / "archive"
         if args.real:
             real_archive(root, args.real.resolve())
-            queries = args.queries or ["infaltion"]
+            queries, correct = args.queries or ["infaltion"], "inflation"
             config = (root / "mkdocs.yml").read_text(encoding="utf-8")
         else:
             write_archive(root, args.episodes, args.words)
             common = vocabulary(random.Random(7))
             queries = args.queries or [misspelt(common[300]), misspelt(common[3000]),
                                        f"{common[10]} {misspelt(common[1000])}"]
+            correct = common[300]
             config = MKDOCS_YML
         print(f"built in {build(root, config):.1f} s")
         file_figures(root / "site")
-        browser_figures(root / "site", queries)
+        browser_figures(root / "site", queries, correct)
 
 
 if __name__ == "__main__":
