@@ -247,3 +247,13 @@ def test_a_word_being_typed_lists_the_words_it_starts(page: Any, site_url: str) 
     assert status.startswith("No transcript has the word “telesc”.")
     assert page.inner_text(".onr-results-heading") == "Words starting with “telesc”"
     assert f"{site_url}shows/night-lab/untimed/" in {link.split("#")[0] for link in links}
+
+
+@pytest.mark.browser
+def test_the_next_search_clears_what_was_said_of_the_last(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=fery")
+    assert notice(page)[1] == "Did you mean ferry?"
+    page.evaluate("document.querySelector('ol.onr-results').removeAttribute('data-state')")
+    page.fill("#onr-q", "ferry")
+    status, suggest, links = notice(page)
+    assert suggest is None and "No transcript" not in status and links

@@ -147,7 +147,7 @@ function result(data, values) {
   return item;
 }
 
-// "a", "b" and "c" in the page's language, each word quoted; `type` "disjunction" for "a, b or c".
+// Items as the page's language lists them ("a, b and c"), in parts (for links); `type` "disjunction": "a, b or c".
 function listed(items, type = "conjunction") {
   try {
     return new Intl.ListFormat(lang || document.documentElement.lang || "en", { type }).formatToParts(items);
@@ -202,17 +202,16 @@ async function instead(values, search, missing, options) {
   const nearest = await import(new URL("nearest.js", import.meta.url).href);
   const words = await nearest.vocabulary(new URL("pagefind/onrecord-words.txt", root).href);
   const queries = corrections(values.q, missing, words, nearest);
-  if (queries.length) offer(queries);
   const notice = sayCount("absent", "No transcript has the word %(words)s.", "No transcript has the words %(words)s.",
     missing.length, { words: quoted(missing) });
   if (missing.every((word) => words.begins(word))) {
-    return { results: search.results, notice, title: say("starting", "Words starting with %(words)s", { words: quoted(missing) }) };
+    return { results: search.results, notice, queries, title: say("starting", "Words starting with %(words)s", { words: quoted(missing) }) };
   }
   const absentKeys = new Set(missing.map(nearest.key));
   const rest = values.q.match(WORDS)?.filter((word) => !absentKeys.has(nearest.key(word))) || [];
-  if (!rest.length) return { results: [], notice };
+  if (!rest.length) return { results: [], notice, queries };
   const others = await pagefind.search(rest.join(" "), options);
-  return { results: others?.results || [], notice, title: say("results_for", "Results for %(words)s", { words: quoted(rest) }) };
+  return { results: others?.results || [], notice, queries, title: say("results_for", "Results for %(words)s", { words: quoted(rest) }) };
 }
 
 async function run() {
@@ -236,7 +235,8 @@ async function run() {
   if (mine !== serial || !search) return;
   let found = { results: search.results };
   if (missing.length) found = await instead(values, search, missing, { filters, sort });
-  if (mine !== serial) return;
+  if (mine !== serial) return;  // a newer search has begun: it shows its own
+  if (found.queries?.length) offer(found.queries);
   current = { ...found, values, shown: 0 };
   heading.textContent = found.title || "";
   heading.hidden = !found.title || !found.results.length;
