@@ -41,14 +41,14 @@ WORD = re.compile(r"[^\W\d_]+")  # letters; one-letter words are dropped after c
 def key(word: str) -> str:
     """``word`` as the page compares words: lower case, without accents (``Inès`` -> ``ines``)."""
     decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
 
 
 def count(texts: Iterable[str]) -> Counter[str]:
     """How often each word (as written) occurs in ``texts``."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(WORD.findall(text))
+    for text in texts:  # composed, so that an accent is part of its letter (``\w`` has no marks)
+        counts.update(WORD.findall(unicodedata.normalize("NFC", text)))
     return counts
 
 

@@ -257,3 +257,7 @@ def test_the_next_search_clears_what_was_said_of_the_last(page: Any, site_url: s
     page.fill("#onr-q", "ferry")
     status, suggest, links = notice(page)
     assert suggest is None and "No transcript" not in status and links
+
+
+def test_decomposed_accents_stay_in_their_words() -> None:
+    assert vocabulary.vocabulary(vocabulary.count(["re\u0301sume\u0301 re\u0301sume\u0301"])) == ["résumé"]
