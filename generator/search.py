@@ -17,6 +17,9 @@ What is indexed is decided in the page markup, so this module only runs the inde
   title starts with the speaker's name, which the search page uses to keep only that speaker's
   turns when the speaker filter is set.
 - filters ``speaker`` (each person in the episode), ``show``, ``year``, ``type``; ``date`` sorts.
+- the search page's "Did you mean" needs the archive's words, which Pagefind's API does not list:
+  they are written beside its index from the text it indexed (``pagefind/onrecord-words.txt``,
+  generator/vocabulary.py), in a byte-stable order.
 
 Same input, same bytes: an unchanged archive builds a byte-identical site, on any machine.
 
@@ -54,6 +57,8 @@ from typing import IO, Any
 
 import pagefind_bin
 
+from . import vocabulary
+
 BUNDLE = "pagefind"
 
 
@@ -71,10 +76,20 @@ def index(site_dir: Path) -> str:
     pages = html_pages(site_dir, bundle)
     with tempfile.TemporaryFile() as log:
         files, skipped = run_service([str(executable), "--service"], site_dir, pages, log)
-    write_bundle(bundle, stabilise(files))
+    files = stabilise(files)
+    files[vocabulary.NAME] = words(files)
+    write_bundle(bundle, files)
     indexed = sum(1 for name in files if name.startswith("fragment/"))
     unread = f" ({skipped} HTML files Pagefind could not read)" if skipped else ""
     return f"search: indexed {indexed} pages in {time.perf_counter() - began:.1f} s{unread}"
+
+
+def words(files: dict[str, bytes]) -> bytes:
+    """The archive's words for the search page's suggestions (generator/vocabulary.py)."""
+    try:
+        return vocabulary.from_bundle(files)
+    except (OSError, EOFError, ValueError) as exc:  # gzip, JSON: not the fragments Pagefind writes
+        raise SearchError(f"unexpected Pagefind fragment: {exc}") from exc
 
 
 def html_pages(site_dir: Path, bundle: Path) -> list[Path]:

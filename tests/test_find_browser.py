@@ -85,3 +85,18 @@ def test_a_query_is_text_not_a_pattern(page: Any, site_url: str) -> None:
     assert page.text_content(COUNT) == "1 of 1"
     find(page, ".*")
     assert page.text_content(COUNT) == "No matches"
+
+
+def test_matches_are_found_whatever_their_case_and_accents(page: Any, site_url: str) -> None:
+    page.goto(site_url + TIDES)
+    text = "Her Résumé, her re\u0301sume\u0301 (decomposed) and a RESUME at the café: naïve 🙂 resume."
+    page.eval_on_selector(".onr-turn-text", "(node, text) => { node.textContent = text; }", text)
+    find(page, "resume")
+    marks = page.eval_on_selector_all("mark.onr-find", "ms => ms.map(m => m.textContent)")
+    assert marks == ["Résumé", "re\u0301sume\u0301", "RESUME", "resume"]  # each mark the text's own characters
+    find(page, "CAFÉ")
+    assert page.eval_on_selector_all("mark.onr-find", "ms => ms.map(m => m.textContent)") == ["café"]
+    find(page, "naive 🙂 resume")
+    assert page.eval_on_selector_all("mark.onr-find", "ms => ms.map(m => m.textContent)") == ["naïve 🙂 resume"]
+    page.press("#onr-find-input", "Escape")
+    assert page.eval_on_selector(".onr-turn-text", "node => node.textContent") == text

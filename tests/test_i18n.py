@@ -253,7 +253,11 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
                   "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s",
                   "find_none": "No matches", "find_count.one": "%(current)s of %(num)s",
                   "find_count.other": "%(current)s of %(num)s", "find_capped.one": "%(current)s of the first %(num)s",
-                  "find_capped.other": "%(current)s of the first %(num)s"}
+                  "find_capped.other": "%(current)s of the first %(num)s",
+                  "absent.one": "No transcript has the word %(words)s.",
+                  "absent.other": "No transcript has the words %(words)s.", "quote_word": "“%(word)s”",
+                  "suggest": "Did you mean %(terms)s?", "starting": "Words starting with %(words)s",
+                  "results_for": "Results for %(words)s"}
 
 
 def test_the_scripts_english_is_the_catalogues() -> None:
@@ -262,7 +266,7 @@ def test_the_scripts_english_is_the_catalogues() -> None:
     scripts = "".join((folder / name).read_text() for name in ("episode.js", "search.js", "find.js"))
     for key, message in SCRIPT_MESSAGES.items():
         if isinstance(message, str):
-            assert f'say("{key}", "{message}")' in scripts, key
+            assert f'say("{key}", "{message}"' in scripts, key
         else:
             assert f'sayCount("{key}", "{message[0]}", "{message[1]}"' in scripts, key
 
@@ -295,8 +299,26 @@ def test_search_without_strings_is_english(page: Any, site_url: str) -> None:
     page.wait_for_selector("ol.onr-results[data-state=done]")
     assert re.fullmatch(r"\d+ results?(, showing \d+)?", page.inner_text(".onr-search-status"))
     assert page.evaluate("document.querySelector('button.onr-more').textContent") == "More results"
-    page.goto(f"{site_url}search/?q=zzzqqqxx")
+    page.goto(f"{site_url}search/?q=night&year=1999")  # words that exist, but not in that year
     page.wait_for_function("document.querySelector('.onr-search-status').textContent === 'No results.'")
+    page.goto(f"{site_url}search/?q=nigt+fery")
+    page.wait_for_selector("ol.onr-results[data-state=done]", state="attached")
+    assert page.inner_text(".onr-search-status") == "No transcript has the words “nigt” and “fery”."
+    assert page.inner_text(".onr-search-suggest") == "Did you mean night ferry?"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("code", "status", "suggest"), [
+    ("es", "Ninguna transcripción tiene la palabra «fery».", "¿Quería decir ferry?"),
+    ("de", "Kein Transkript enthält das Wort „fery“.", "Meinten Sie ferry?"),
+])
+def test_a_word_no_page_holds_is_said_in_the_pages_language(page: Any, site_url: str, code: str, status: str,
+                                                            suggest: str) -> None:
+    with_strings(page, f"{site_url}search/?q=fery", code)
+    page.goto(f"{site_url}search/?q=fery")
+    page.wait_for_selector("ol.onr-results[data-state=done]", state="attached")
+    assert page.inner_text(".onr-search-status") == status
+    assert page.inner_text(".onr-search-suggest") == suggest
 
 
 # The demo in Spanish ---------------------------------------------------------------------------

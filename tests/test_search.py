@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import ARCHIVE, mkdocs_build
+from generator import search, vocabulary
 
 
 def indexed_text(site: Path) -> str:
@@ -170,3 +171,108 @@ def test_with_javascript_the_header_box_opens_our_search_page(page: Any, externa
         assert page.query_selector_all("form.onr-home-search [data-onr-external]") == []
     finally:
         server.shutdown()
+
+
+# The archive's words, for "Did you mean" (generator/vocabulary.py) ------------------------------
+
+
+def test_words_are_compared_without_case_or_accents() -> None:
+    assert vocabulary.key("Inès") == "ines" and vocabulary.key("RÉSUMÉ") == "resume"
+
+
+def test_words_are_letters_counted_most_frequent_first() -> None:
+    counts = vocabulary.count(["The ferry, the FERRY; the ferry's 2023 timetable x_1 a"])
+    assert vocabulary.vocabulary(counts) == ["ferry", "the", "timetable"]  # no numbers, no one-letter words
+
+
+def test_one_spelling_stands_for_each_word() -> None:
+    counts = vocabulary.count(["Inflation inflation inflation Inflation Inflation Biden Biden Biden biden NATO NATO NATO "
+                              "Inès Inès Inès ines résumé resume"])
+    words = vocabulary.vocabulary(counts)
+    assert words == ["inflation", "Biden", "Inès", "NATO", "resume"]  # counts added up across spellings
+    assert "Inflation" not in words  # capitals at the start of sentences are not the word's own
+
+
+def test_the_rarest_words_are_left_out_a_whole_frequency_class_at_a_time() -> None:
+    counts = vocabulary.count(["alpha " * 5 + "bravo " * 3 + "charlie " * 3 + "delta"])
+    assert vocabulary.vocabulary(counts, limit=3) == ["alpha", "bravo", "charlie"]
+    assert vocabulary.vocabulary(counts, limit=2) == ["alpha"]  # not one of two equally rare words
+    assert vocabulary.vocabulary(counts, limit=4) == ["alpha", "bravo", "charlie", "delta"]
+
+
+def test_the_build_writes_the_indexed_words(built_site: Path) -> None:
+    words = (built_site / "pagefind" / vocabulary.NAME).read_text(encoding="utf-8").splitlines()
+    assert words[0] == "the" and {"ferry", "satellites", "Inès", "telescope"} <= set(words)
+    assert "draftword" not in words  # drafts are not indexed, so not suggested
+    assert "Made" not in words and "Timeline" not in words  # nor the site's chrome
+    assert len(words) == len(set(map(vocabulary.key, words)))
+
+
+def test_unexpected_fragments_are_a_search_error() -> None:
+    with pytest.raises(search.SearchError, match="unexpected Pagefind fragment"):
+        search.words({"fragment/en_1.pf_fragment": b"not gzip"})
+
+
+def notice(page: Any) -> tuple[str, str | None, list[str]]:
+    """The status line, the "Did you mean" line (None when hidden) and the results' links."""
+    page.wait_for_selector("ol.onr-results[data-state=done]", state="attached")
+    suggest = page.inner_text(".onr-search-suggest") if page.is_visible(".onr-search-suggest") else None
+    links = results(page) if page.query_selector("ol.onr-results > li") else []
+    return page.inner_text(".onr-search-status"), suggest, links
+
+
+@pytest.mark.browser
+def test_a_misspelt_word_says_so_and_offers_the_nearest_words(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=satelites")
+    status, suggest, links = notice(page)
+    assert status == "No transcript has the word “satelites”."
+    assert suggest == "Did you mean satellites?"
+    assert links == []  # Pagefind's hits for the word's prefixes are not listed as if they matched
+    page.click(".onr-search-suggest a")
+    status, suggest, links = notice(page)
+    assert page.input_value("#onr-q") == "satellites" and suggest is None
+    assert f"{site_url}shows/night-lab/stars/#t21" in links and "No transcript" not in status
+
+
+@pytest.mark.browser
+def test_a_word_found_whole_or_by_its_stem_says_nothing(page: Any, site_url: str) -> None:
+    for query in ("ferry", "ferries", "Ines"):  # another form of the word, or without its accent
+        page.goto(f"{site_url}search/?q={query}")
+        status, suggest, links = notice(page)
+        assert "No transcript" not in status and suggest is None and links, query
+        assert not page.is_visible(".onr-results-heading")
+
+
+@pytest.mark.browser
+def test_a_query_with_a_misspelt_word_lists_the_other_words_results(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=night+fery")
+    status, suggest, links = notice(page)
+    assert status.startswith("No transcript has the word “fery”.") and suggest == "Did you mean night ferry?"
+    assert page.inner_text(".onr-results-heading") == "Results for “night”"
+    assert f"{site_url}shows/harbour-talk/tides/#t30" in links
+    href = page.get_attribute(".onr-search-suggest a", "href") or ""
+    assert href == "?q=night+ferry"
+
+
+@pytest.mark.browser
+def test_a_word_being_typed_lists_the_words_it_starts(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/")
+    page.fill("#onr-q", "telesc")
+    status, suggest, links = notice(page)
+    assert status.startswith("No transcript has the word “telesc”.")
+    assert page.inner_text(".onr-results-heading") == "Words starting with “telesc”"
+    assert f"{site_url}shows/night-lab/untimed/" in {link.split("#")[0] for link in links}
+
+
+@pytest.mark.browser
+def test_the_next_search_clears_what_was_said_of_the_last(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}search/?q=fery")
+    assert notice(page)[1] == "Did you mean ferry?"
+    page.evaluate("document.querySelector('ol.onr-results').removeAttribute('data-state')")
+    page.fill("#onr-q", "ferry")
+    status, suggest, links = notice(page)
+    assert suggest is None and "No transcript" not in status and links
+
+
+def test_decomposed_accents_stay_in_their_words() -> None:
+    assert vocabulary.vocabulary(vocabulary.count(["re\u0301sume\u0301 re\u0301sume\u0301"])) == ["résumé"]

@@ -1,5 +1,5 @@
-// On Record episode page: find in this transcript. Typing (debounced) marks the case-insensitive
-// matches in the turns' text (.onr-turn-text, never the speakers or times) with <mark class="onr-find">
+// On Record episode page: find in this transcript. Typing (debounced) marks the matches, whatever
+// their case and accents ("resume" finds "Résumé"), in the turns' text (.onr-turn-text, never the speakers or times) with <mark class="onr-find">
 // and says "3 of 17"; Enter or Next goes to the next match, Shift+Enter or Previous to the one
 // before, Escape clears. One TreeWalker pass reads the text nodes, then the writes are done
 // together, one fragment per text node; at most LIMIT matches are marked, and the count says so.
@@ -34,11 +34,30 @@
     capped = false;
   }
 
+  // A text lower-cased and without accents, and where each of its characters came from in the
+  // text (null when that is where it is: ASCII, the usual case, folds in place), so a match in the
+  // folded text marks the right characters of the text; a match's end takes in the accents that
+  // followed its last letter.
+  function fold(value) {
+    if (/^[\x00-\x7f]*$/.test(value)) return [value.toLowerCase(), null];
+    let folded = "";
+    const origin = [];
+    let at = 0;
+    for (const character of value) {
+      const plain = character.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+      for (let i = 0; i < plain.length; i++) origin.push(at);
+      folded += plain;
+      at += character.length;
+    }
+    origin.push(value.length);
+    return [folded, origin];
+  }
+
   function find(text) {
     clear();
     query = text;
     if (!text.trim()) { show(); return; }
-    const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "giu");
+    const pattern = new RegExp(fold(text)[0].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "gu");
     // Reads: every text node inside a turn's text, and where its matches are.
     const walker = document.createTreeWalker(transcript, NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => (node.parentElement.closest(".onr-turn-text") ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
@@ -46,12 +65,13 @@
     const found = [];   // [text node, [start, end, start, end...]]
     let total = 0;
     for (let node = walker.nextNode(); node && !capped; node = walker.nextNode()) {
-      const value = node.nodeValue;
+      const [value, origin] = fold(node.nodeValue);
       const spans = [];
       pattern.lastIndex = 0;
       for (let m = pattern.exec(value); m; m = pattern.exec(value)) {
         if (total === LIMIT) { capped = true; break; }
-        spans.push(m.index, m.index + m[0].length);
+        const end = m.index + m[0].length;
+        spans.push(origin ? origin[m.index] : m.index, origin ? origin[end] : end);
         total += 1;
       }
       if (spans.length) found.push([node, spans]);

@@ -1,6 +1,15 @@
 // On Record search page: runs the form's query against Pagefind's index and keeps the form's
 // state in the URL (?q=…&speaker=…&show=…&year=…&sort=date), so a search can be shared.
 // Everything taken from the index is inserted as text; only Pagefind's <mark> is kept.
+//
+// No silent prefix fallback: Pagefind answers a word no page holds with pages holding its prefix
+// ("infaltion" finds "in") or with nothing, and says neither. So each word of the query is also
+// looked up whole (Pagefind's exact search: the word or another form of its stem, as the
+// language's stemmer has it, accents aside); for a word no page holds, the page says so and offers
+// the archive's nearest words (nearest.js, loaded only then) as links that run the corrected
+// query. The hits Pagefind found anyway are not listed as if they matched: if the word is the start
+// of longer words (still being typed), they are listed under "Words starting with …"; otherwise
+// the results are those of the query's other words, under "Results for …", or none.
 const form = document.querySelector("form.onr-search");
 const status = document.querySelector(".onr-search-status");
 const list = document.querySelector("ol.onr-results");
@@ -9,6 +18,7 @@ const FIELDS = ["q", "speaker", "show", "year", "sort"];
 const PAGE = 5;       // results loaded at a time: each costs a fetch of its page's fragment
 const PER_PAGE = 3;   // turns shown under each result
 
+const WORDS = /[\p{L}\p{M}]+/gu;  // a query's words, as generator/vocabulary.py counts them
 const { lang, say, sayCount } = window.onrecordStrings;  // strings.js: the page's words, or the English written here
 
 let pagefind;
@@ -20,6 +30,11 @@ more.className = "onr-more";
 more.textContent = say("more", "More results");
 more.hidden = true;
 list.after(more);
+const suggest = element("p", "onr-search-suggest");  // "Did you mean …?"
+const heading = element("h2", "onr-results-heading");  // what the results are, when not the query
+suggest.hidden = heading.hidden = true;
+status.after(suggest);
+list.before(heading);
 
 // Load Pagefind as the page opens, so typing only waits for the query itself.
 async function load() {
@@ -132,10 +147,78 @@ function result(data, values) {
   return item;
 }
 
+// Items as the page's language lists them ("a, b and c"), in parts (for links); `type` "disjunction": "a, b or c".
+function listed(items, type = "conjunction") {
+  try {
+    return new Intl.ListFormat(lang || document.documentElement.lang || "en", { type }).formatToParts(items);
+  } catch {
+    return items.flatMap((item, i) => [...(i ? [{ type: "literal", value: ", " }] : []), { type: "element", value: item }]);
+  }
+}
+
+function quoted(words) {
+  return listed(words.map((word) => say("quote_word", "“%(word)s”", { word }))).map((part) => part.value).join("");
+}
+
+// The query's words that no page holds whole (numbers and one-letter words are not checked).
+async function absent(query) {
+  const words = [...new Set(query.match(WORDS) || [])].filter((word) => word.length > 1);
+  const found = await Promise.all(words.map((word) => pagefind.search(`"${word}"`)));
+  return words.filter((word, i) => !found[i]?.results.length);
+}
+
+// The query with each absent word replaced by one of its nearest words (dropped if it has none):
+// up to three such queries, the first with each word's nearest.
+function corrections(query, missing, words, nearest) {
+  const options = new Map(missing.map((word) => [nearest.key(word), words.nearest(word)]));
+  if (![...options.values()].some((found) => found.length)) return [];
+  const fixed = new Set();
+  for (let i = 0; i < 3; i++) {
+    fixed.add(query.replace(WORDS, (word) => {
+      const found = options.get(nearest.key(word));
+      return found ? found[Math.min(i, found.length - 1)] || "" : word;
+    }).replace(/\s+/g, " ").trim());
+  }
+  return [...fixed].filter((q) => /\p{L}/u.test(q));
+}
+
+// "Did you mean inflation or infection?": each a link to the same search with that query.
+function offer(queries) {
+  const [before, after = ""] = say("suggest", "Did you mean %(terms)s?").split("%(terms)s");
+  const params = new URLSearchParams(location.search);
+  const links = listed(queries, "disjunction").map((part) => {
+    if (part.type !== "element") return part.value;
+    params.set("q", part.value);
+    const a = element("a", "", part.value);
+    a.href = `?${params}`;
+    return a;
+  });
+  suggest.replaceChildren(before, ...links, after);
+  suggest.hidden = false;
+}
+
+// For a query with absent words: what to list instead of Pagefind's prefix hits, and what to say.
+async function instead(values, search, missing, options) {
+  const nearest = await import(new URL("nearest.js", import.meta.url).href);
+  const words = await nearest.vocabulary(new URL("pagefind/onrecord-words.txt", root).href);
+  const queries = corrections(values.q, missing, words, nearest);
+  const notice = sayCount("absent", "No transcript has the word %(words)s.", "No transcript has the words %(words)s.",
+    missing.length, { words: quoted(missing) });
+  if (missing.every((word) => words.begins(word))) {
+    return { results: search.results, notice, queries, title: say("starting", "Words starting with %(words)s", { words: quoted(missing) }) };
+  }
+  const absentKeys = new Set(missing.map(nearest.key));
+  const rest = values.q.match(WORDS)?.filter((word) => !absentKeys.has(nearest.key(word))) || [];
+  if (!rest.length) return { results: [], notice, queries };
+  const others = await pagefind.search(rest.join(" "), options);
+  return { results: others?.results || [], notice, queries, title: say("results_for", "Results for %(words)s", { words: quoted(rest) }) };
+}
+
 async function run() {
   const values = state();
   remember(values);
   const mine = ++serial;
+  suggest.hidden = heading.hidden = true;
   if (!values.q && !values.speaker && !values.show && !values.year) {
     list.replaceChildren();
     status.textContent = "";
@@ -147,9 +230,16 @@ async function run() {
   for (const name of ["speaker", "show", "year"]) if (values[name]) filters[name] = values[name];
   const sort = values.sort === "date" ? { date: "desc" } : values.sort === "date-asc" ? { date: "asc" } : undefined;
   if (values.speaker) filters.type = "Episode";  // a person's words are in episodes
-  const search = await pagefind.search(values.q || null, { filters, sort });
+  const [search, missing] = await Promise.all([pagefind.search(values.q || null, { filters, sort }),
+    values.q ? absent(values.q) : []]);
   if (mine !== serial || !search) return;
-  current = { results: search.results, values, shown: 0 };
+  let found = { results: search.results };
+  if (missing.length) found = await instead(values, search, missing, { filters, sort });
+  if (mine !== serial) return;  // a newer search has begun: it shows its own
+  if (found.queries?.length) offer(found.queries);
+  current = { ...found, values, shown: 0 };
+  heading.textContent = found.title || "";
+  heading.hidden = !found.title || !found.results.length;
   list.replaceChildren();
   await show(mine);
 }
@@ -164,10 +254,11 @@ async function show(mine) {
     current.shown += 1;
   }
   const count = results.length;
-  status.textContent = !count ? say("none", "No results.")
+  const counted = !count ? (current.notice ? "" : say("none", "No results."))
     : count > current.shown
       ? sayCount("showing", "%(num)s result, showing %(shown)s", "%(num)s results, showing %(shown)s", count, { shown: current.shown })
       : sayCount("results", "%(num)s result", "%(num)s results", count);
+  status.textContent = [current.notice, counted].filter(Boolean).join(" ");
   more.hidden = current.shown >= count;
   list.dataset.state = "done";
 }
