@@ -1,19 +1,27 @@
 """A long episode page in a browser: 3 hours, 2,000 turns, with audio.
 
-    .venv/bin/python benchmarks/episode_page.py --turns 2000 --hours 3
+    .venv/bin/python benchmarks/episode_page.py --turns 2000 --hours 3 [--whisperx | --words]
 
 Builds a one-episode archive (the audio a silent WAV of the full length), then in headless
 Chromium (Debian's, via Playwright) prints: page size, time to DOMContentLoaded and load, the
 main thread's script and layout time during load (Chrome's Performance metrics), long tasks
 (> 50 ms) during load, and frame times while scrolling the whole transcript and while the audio
 plays with follow-along on.
+
+The episode is a Markdown transcript, or with ``--whisperx`` the same speech as WhisperX JSON
+(segments with speakers), and with ``--words`` that JSON with every word's start and end, so
+the page carries word times and loads words.js. ``PYTHONPATH=../../main`` builds it with another
+checkout's code (the same file before word times were read).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -48,28 +56,47 @@ FRAMES = """async (mode) => {
 }"""
 
 
-def write_episode(root: Path, turns: int, hours: float) -> None:
+def write_episode(root: Path, turns: int, hours: float, whisperx: bool = False, words: bool = False) -> None:
     rng = random.Random(11)
-    words = vocabulary(rng)
+    vocab = vocabulary(rng)
     length = hours * 3600
     people = ["Mara Quinn", "Priya Raghunathan", "Inès Moreau", "Tomasz Wójcik", "Joan Ebert"]
-    lines = []
+    lines, segments = [], []
     for n in range(turns):
         start = length * n / turns
         h, rest = divmod(int(start), 3600)
-        text = sentences(rng, rng.choices(words, k=rng.randint(20, 160)))
-        lines.append(f"[{h:02d}:{rest // 60:02d}:{rest % 60:02d}] {people[n % 2 if n % 7 else rng.randrange(5)]}: {text}\n")
+        text = sentences(rng, rng.choices(vocab, k=rng.randint(20, 160)))
+        who = people[n % 2 if n % 7 else rng.randrange(5)]
+        lines.append(f"[{h:02d}:{rest // 60:02d}:{rest % 60:02d}] {who}: {text}\n")
+        segments.append({"start": round(start, 3), "end": round(start + length / turns * 0.95, 3), "speaker": who,
+                         "text": " " + text, **({"words": timed(text, start, length / turns * 0.95)} if words else {})})
     folder = root / "content" / "shows" / "long"
     folder.mkdir(parents=True)
     (root / "content" / "pages").mkdir()
     (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("- onrecord", "- onrecord:\n      search: false"), encoding="utf-8")
-    front = f"---\ntitle: A long episode\ndate: 2024-01-01\naudio: long.wav\nduration: {int(length)}\n---\n"
-    (folder / "long.md").write_text(front + "\n".join(lines), encoding="utf-8")
+    front = f"title: A long episode\ndate: 2024-01-01\naudio: long.wav\nduration: {int(length)}\n"
+    if whisperx or words:
+        (folder / "long.json").write_text(json.dumps({"segments": segments, "language": "en"}), encoding="utf-8")
+        (folder / "long.yml").write_text(front, encoding="utf-8")
+    else:
+        (folder / "long.md").write_text(f"---\n{front}---\n" + "\n".join(lines), encoding="utf-8")
     with wave.open(str(folder / "long.wav"), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(1)
         out.setframerate(3000)
         out.writeframes(b"\x80" * int(length * 3000))
+
+
+def timed(text: str, start: float, span: float) -> list[dict[str, Any]]:
+    """WhisperX's words for a segment: each word's share of ``span`` by its length, as speech goes."""
+    tokens = text.split()
+    total = sum(len(t) + 2 for t in tokens)
+    out, at = [], start
+    for token in tokens:
+        end = at + span * (len(token) + 2) / total
+        out.append({"word": token, "start": round(at, 3), "end": round(end, 3), "score": 0.9})
+        at = end
+    return out
 
 
 def measure(url: str) -> dict[str, Any]:
@@ -99,20 +126,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=2000)
     parser.add_argument("--hours", type=float, default=3.0)
+    parser.add_argument("--whisperx", action="store_true", help="the speech as WhisperX JSON, without word times")
+    parser.add_argument("--words", action="store_true", help="the speech as WhisperX JSON with word times")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        write_episode(root, args.turns, args.hours)
+        write_episode(root, args.turns, args.hours, args.whisperx, args.words)
         began = time.perf_counter()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True)
         built = time.perf_counter() - began
+        html = (root / "site/shows/long/long/index.html").read_bytes()
         server, base = serve(root / "site")
         result = measure(base + "shows/long/long/")
         server.shutdown()
     t, scroll, play = result["timing"], result["scroll"], result["play"]
+    timed_words = re.findall(rb' data-words="[^"]*"', html)
     print(f"episode: {args.turns} turns over {args.hours:g} h; site built in {built:.1f} s; "
-          f"page {t['size'] / 1e6:.2f} MB of HTML")
+          f"page {t['size'] / 1e6:.2f} MB of HTML ({len(gzip.compress(html)) / 1e6:.2f} MB gzipped)")
+    print(f"word times: data-words on {len(timed_words)} turns, {sum(map(len, timed_words)) / 1e3:.0f} KB; "
+          f"words.js loaded: {b'words.js' in html}")
     print(f"load: DOMContentLoaded {t['dcl']:.0f} ms, load {t['load']:.0f} ms; "
           f"main thread script {result['script'] * 1000:.0f} ms, layout {result['layout'] * 1000:.0f} ms; "
           f"long tasks during load: {len(result['long'])} "
