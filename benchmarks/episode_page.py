@@ -116,10 +116,31 @@ def measure(url: str) -> dict[str, Any]:
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         long_tasks = page.evaluate("window.__long")
         scroll = page.evaluate(FRAMES, "scroll")
+        before = script_seconds(cdp)
         play = page.evaluate(FRAMES, "play")
+        play["script"] = script_seconds(cdp) - before
         browser.close()
     return {"timing": timing, "script": metrics["ScriptDuration"], "layout": metrics["LayoutDuration"],
             "long": long_tasks, "scroll": scroll, "play": play}
+
+
+def script_seconds(cdp: Any) -> float:
+    """The main thread's script time so far (Chrome's Performance metrics)."""
+    return float(next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "ScriptDuration"))
+
+
+def python_seconds(root: Path) -> float:
+    """Reading the archive and rendering its pages as values, best of three (steadier than a
+    whole ``mkdocs build`` on a busy machine)."""
+    from generator.archive import build
+    from generator.pages import render
+
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        list(render(build(root / "content", root=root)))
+        best = min(best, time.perf_counter() - began)
+    return best
 
 
 def main() -> None:
@@ -136,13 +157,15 @@ def main() -> None:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True)
         built = time.perf_counter() - began
+        python = python_seconds(root)
         html = (root / "site/shows/long/long/index.html").read_bytes()
         server, base = serve(root / "site")
         result = measure(base + "shows/long/long/")
         server.shutdown()
     t, scroll, play = result["timing"], result["scroll"], result["play"]
     timed_words = re.findall(rb' data-words="[^"]*"', html)
-    print(f"episode: {args.turns} turns over {args.hours:g} h; site built in {built:.1f} s; "
+    print(f"episode: {args.turns} turns over {args.hours:g} h; site built in {built:.1f} s "
+          f"(read and render in Python: {python:.2f} s, best of 3); "
           f"page {t['size'] / 1e6:.2f} MB of HTML ({len(gzip.compress(html)) / 1e6:.2f} MB gzipped)")
     print(f"word times: data-words on {len(timed_words)} turns, {sum(map(len, timed_words)) / 1e3:.0f} KB; "
           f"words.js loaded: {b'words.js' in html}")
@@ -154,7 +177,7 @@ def main() -> None:
           f"max {scroll['max']:.1f} ms, {scroll['over50']} of 240 frames over 50 ms")
     print(f"playing with follow-along, a new turn each frame: frame median {play['median']:.1f} ms, "
           f"p95 {play['p95']:.1f} ms, "
-          f"max {play['max']:.1f} ms, {play['over50']} of 240 frames over 50 ms")
+          f"max {play['max']:.1f} ms, {play['over50']} of 240 frames over 50 ms; script {play['script'] * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
