@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
+from ..timecodes import MAX_SECONDS
 from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_times
 
 _SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
@@ -57,8 +58,13 @@ def _timed(word: Any) -> tuple[str, float | None, float | None]:
     when it could not align it), ``text`` in some descendants."""
     if not isinstance(word, dict):
         return "", None, None
-    token = word.get("word", word.get("text"))
-    return (token if isinstance(token, str) else "", loose_seconds(word.get("start")), loose_seconds(word.get("end")))
+    token = word.get("word")
+    if token is None:
+        token = word.get("text")
+    start, end = word.get("start"), word.get("end")
+    if type(start) is float and type(end) is float and 0 <= start <= end < MAX_SECONDS:  # most words: no more checks
+        return (token if isinstance(token, str) else "", start, end)
+    return (token if isinstance(token, str) else "", loose_seconds(start), loose_seconds(end))
 
 
 def _by_word_speaker(words: list[Any], index: int, names: dict[str, str], start: float | None) -> list[Turn]:
