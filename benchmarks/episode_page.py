@@ -1,6 +1,6 @@
 """A long episode page in a browser: 3 hours, 2,000 turns, with audio.
 
-    .venv/bin/python benchmarks/episode_page.py --turns 2000 --hours 3
+    .venv/bin/python benchmarks/episode_page.py --turns 2000 --hours 3 [--whisperx | --words]
 
 Builds a one-episode archive (the audio a silent WAV of the full length), then in headless
 Chromium (Debian's, via Playwright) prints: page size, time to DOMContentLoaded and load, the
@@ -10,13 +10,21 @@ while the audio jumps to a new turn every frame, and while it plays at 2x with f
 
 Time to interactive is Lighthouse's definition, measured on long tasks: the end of the last long
 task before the first 5-second window without one (and not before DOMContentLoaded).
+
+The episode is a Markdown transcript, or with ``--whisperx`` the same speech as WhisperX JSON
+(segments with speakers), and with ``--words`` that JSON with every word's start and end, so
+the page carries word times and loads words.js. ``PYTHONPATH=../../main`` builds it with another
+checkout's code (the same file before word times were read).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -68,28 +76,47 @@ SUMMARY = """window.summary = (times) => {
 };"""
 
 
-def write_episode(root: Path, turns: int, hours: float) -> None:
+def write_episode(root: Path, turns: int, hours: float, whisperx: bool = False, words: bool = False) -> None:
     rng = random.Random(11)
-    words = vocabulary(rng)
+    vocab = vocabulary(rng)
     length = hours * 3600
     people = ["Mara Quinn", "Priya Raghunathan", "Inès Moreau", "Tomasz Wójcik", "Joan Ebert"]
-    lines = []
+    lines, segments = [], []
     for n in range(turns):
         start = length * n / turns
         h, rest = divmod(int(start), 3600)
-        text = sentences(rng, rng.choices(words, k=rng.randint(20, 160)))
-        lines.append(f"[{h:02d}:{rest // 60:02d}:{rest % 60:02d}] {people[n % 2 if n % 7 else rng.randrange(5)]}: {text}\n")
+        text = sentences(rng, rng.choices(vocab, k=rng.randint(20, 160)))
+        who = people[n % 2 if n % 7 else rng.randrange(5)]
+        lines.append(f"[{h:02d}:{rest // 60:02d}:{rest % 60:02d}] {who}: {text}\n")
+        segments.append({"start": round(start, 3), "end": round(start + length / turns * 0.95, 3), "speaker": who,
+                         "text": " " + text, **({"words": timed(text, start, length / turns * 0.95)} if words else {})})
     folder = root / "content" / "shows" / "long"
     folder.mkdir(parents=True)
     (root / "content" / "pages").mkdir()
     (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("- onrecord", "- onrecord:\n      search: false"), encoding="utf-8")
-    front = f"---\ntitle: A long episode\ndate: 2024-01-01\naudio: long.wav\nduration: {int(length)}\n---\n"
-    (folder / "long.md").write_text(front + "\n".join(lines), encoding="utf-8")
+    front = f"title: A long episode\ndate: 2024-01-01\naudio: long.wav\nduration: {int(length)}\n"
+    if whisperx or words:
+        (folder / "long.json").write_text(json.dumps({"segments": segments, "language": "en"}), encoding="utf-8")
+        (folder / "long.yml").write_text(front, encoding="utf-8")
+    else:
+        (folder / "long.md").write_text(f"---\n{front}---\n" + "\n".join(lines), encoding="utf-8")
     with wave.open(str(folder / "long.wav"), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(1)
         out.setframerate(3000)
         out.writeframes(b"\x80" * int(length * 3000))
+
+
+def timed(text: str, start: float, span: float) -> list[dict[str, Any]]:
+    """WhisperX's words for a segment: each word's share of ``span`` by its length, as speech goes."""
+    tokens = text.split()
+    total = sum(len(t) + 2 for t in tokens)
+    out, at = [], start
+    for token in tokens:
+        end = at + span * (len(token) + 2) / total
+        out.append({"word": token, "start": round(at, 3), "end": round(end, 3), "score": 0.9})
+        at = end
+    return out
 
 
 def measure(url: str) -> dict[str, Any]:
@@ -111,7 +138,9 @@ def measure(url: str) -> dict[str, Any]:
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         long_tasks = page.evaluate("window.__long")
         scroll = page.evaluate(FRAMES, "scroll")
+        before = script_seconds(cdp)
         play = page.evaluate(FRAMES, "play")
+        play["script"] = script_seconds(cdp) - before
         page.evaluate("window.scrollTo(0, 0)")
         follow = page.evaluate(FOLLOW, [15, 1800])
         browser.close()
@@ -131,24 +160,51 @@ def interactive(dcl: float, long_tasks: list[list[float]], quiet: float = 5000) 
     return ready
 
 
+def script_seconds(cdp: Any) -> float:
+    """The main thread's script time so far (Chrome's Performance metrics)."""
+    return float(next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "ScriptDuration"))
+
+
+def python_seconds(root: Path) -> float:
+    """Reading the archive and rendering its pages as values, best of three (steadier than a
+    whole ``mkdocs build`` on a busy machine)."""
+    from generator.archive import build
+    from generator.pages import render
+
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        list(render(build(root / "content", root=root)))
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--turns", type=int, default=2000)
     parser.add_argument("--hours", type=float, default=3.0)
+    parser.add_argument("--whisperx", action="store_true", help="the speech as WhisperX JSON, without word times")
+    parser.add_argument("--words", action="store_true", help="the speech as WhisperX JSON with word times")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        write_episode(root, args.turns, args.hours)
+        write_episode(root, args.turns, args.hours, args.whisperx, args.words)
         began = time.perf_counter()
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True)
         built = time.perf_counter() - began
+        python = python_seconds(root)
+        html = (root / "site/shows/long/long/index.html").read_bytes()
         server, base = serve(root / "site")
         result = measure(base + "shows/long/long/")
         server.shutdown()
     t, scroll, play = result["timing"], result["scroll"], result["play"]
-    print(f"episode: {args.turns} turns over {args.hours:g} h; site built in {built:.1f} s; "
-          f"page {t['size'] / 1e6:.2f} MB of HTML")
+    timed_words = re.findall(rb' data-words="[^"]*"', html)
+    print(f"episode: {args.turns} turns over {args.hours:g} h; site built in {built:.1f} s "
+          f"(read and render in Python: {python:.2f} s, best of 3); "
+          f"page {t['size'] / 1e6:.2f} MB of HTML ({len(gzip.compress(html)) / 1e6:.2f} MB gzipped)")
+    print(f"word times: data-words on {len(timed_words)} turns, {sum(map(len, timed_words)) / 1e3:.0f} KB; "
+          f"words.js loaded: {b'words.js' in html}")
     print(f"load: DOMContentLoaded {t['dcl']:.0f} ms, load {t['load']:.0f} ms; "
           f"main thread script {result['script'] * 1000:.0f} ms, layout {result['layout'] * 1000:.0f} ms; "
           f"long tasks during load: {len(result['long'])} "
@@ -157,7 +213,7 @@ def main() -> None:
           f"max {scroll['max']:.1f} ms, {scroll['over50']} of 240 frames over 50 ms")
     print(f"playing with follow-along, a new turn each frame: frame median {play['median']:.1f} ms, "
           f"p95 {play['p95']:.1f} ms, "
-          f"max {play['max']:.1f} ms, {play['over50']} of 240 frames over 50 ms")
+          f"max {play['max']:.1f} ms, {play['over50']} of 240 frames over 50 ms; script {play['script'] * 1000:.0f} ms")
     follow = result["follow"]
     print(f"following along at 2x for 15 s ({follow['played']:.0f} s of audio, {follow['frames']} frames): "
           f"frame median {follow['median']:.1f} ms, p95 {follow['p95']:.1f} ms, max {follow['max']:.1f} ms, "

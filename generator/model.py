@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +49,12 @@ class Turn:
     ``speaker`` is the label exactly as the file wrote it ("" when the file names nobody);
     ``start``/``end`` are seconds from the start of the audio, ``None`` when unknown;
     ``line`` is the 1-based line in the source file where the turn begins.
+
+    ``word_times``: when the file times its words (WhisperX, AWS Transcribe, AssemblyAI,
+    Podcasting 2.0 word segments), the start of each of ``text.split()``'s words, in order and
+    never going backwards (a time before the one before it is moved up to it). A turn whose times
+    do not count as many as its words keeps none: text and times cannot disagree. Empty,
+    the default, for every turn without them.
     """
 
     speaker: str
@@ -54,6 +62,16 @@ class Turn:
     start: float | None = None
     end: float | None = None
     line: int = 0
+    word_times: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        times = self.word_times
+        if not times:
+            return
+        if len(times) != len(self.text.split()):
+            object.__setattr__(self, "word_times", ())  # frozen: set once, here
+        elif any(map(operator.lt, times[1:], times)):  # a word before the one before it
+            object.__setattr__(self, "word_times", tuple(itertools.accumulate(times, max)))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import notes
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
-from . import downloads, markup, strip, structured
+from . import downloads, markup, strip, structured, wordtimes
 from .listing import Listing, Tag, collect
 from .markup import Markup
 from .page import Asset, Download, Heading, Page
@@ -39,6 +39,7 @@ class TurnView:
     person: Person | None
     colour: str
     text: Markup
+    words: str = ""  # data-words: when each word shown starts (generator/pages/wordtimes.py), "" for none
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class EpisodeView:
     turns: list[TurnView]
     versions: list[Version]
     search: list[tuple[str, str, str]]  # Pagefind (kind, key, value): see generator/search.py
+    words: bool = False  # a turn has word times: the page loads words.js
     previous: Episode | None = None  # the show's episode before this one (older); none for a translation
     next: Episode | None = None  # the one after it (newer)
     tags: list[Tag] = field(default_factory=list)  # linked to their pages (generator/pages/tags.py)
@@ -104,6 +106,7 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
     speakers = [Speaker(archive.people[pid], share, palette[pid]) for pid, share in order]
     speakers += [Speaker(archive.people[pid], None, "") for pid, _ in episode.credited if pid not in palette]
     versions = archive.versions(episode)
+    turns = turn_views(archive, episode, palette, text)
     return EpisodeView(
         episode=episode,
         show=archive.shows[episode.show],
@@ -112,9 +115,10 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         strip=strip.strip(archive, episode, palette),
         chapters=chapters(episode),
         downloads=downloads.links(archive, episode),
-        turns=turn_views(archive, episode, palette, text),
+        turns=turns,
         versions=[Version(v, v is episode) for v in versions] if len(versions) > 1 else [],
         search=search_fields(archive, episode),
+        words=any(view.words for view in turns),
         previous=neighbours[0],
         next=neighbours[1],
         tags=listing.tags_of(episode) if listing else [],
@@ -135,15 +139,20 @@ def toc(view: EpisodeView, gettext: Callable[[str], str]) -> tuple[Heading, ...]
 
 def turn_views(archive: Archive, episode: Episode, palette: dict[str, str], text: TurnText) -> list[TurnView]:
     """Every turn as the template shows it; the place and time lines a transcript opens and closes
-    with ("East Room", "4:27 P.M. EST", "END") are shown as notes (generator/notes.py)."""
+    with ("East Room", "4:27 P.M. EST", "END") are shown as notes (generator/notes.py). Word
+    times are given to turns that have them when the page has audio to play them in, and its
+    text is not Markdown (generator/pages/wordtimes.py)."""
     dates = notes.datelines([(p.turn.speaker, p.turn.text) for p in episode.turns])
+    timed_words = bool(episode.audio) and not text.markdown
     views = []
     for placed in episode.turns:
+        turn = placed.turn
         if placed.index in dates:
-            views.append(TurnView(placed, None, f"{strip.OTHERS} onr-dateline", markup.dateline(placed.turn.text)))
+            views.append(TurnView(placed, None, f"{strip.OTHERS} onr-dateline", markup.dateline(turn.text)))
             continue
         person = archive.people.get(placed.person) if placed.person else None
-        views.append(TurnView(placed, person, palette.get(placed.person or "", strip.OTHERS), text.html(placed.turn.text)))
+        words = wordtimes.data_words(turn.text, turn.start, turn.word_times) if timed_words and turn.word_times else ""
+        views.append(TurnView(placed, person, palette.get(placed.person or "", strip.OTHERS), text.html(turn.text), words))
     return views
 
 

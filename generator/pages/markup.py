@@ -151,7 +151,7 @@ def turns(views: Iterable[Any], link: Callable[[str], str], words: tuple[str, st
     against 4 µs here (``benchmarks/build_site.py``'s page stage would be about 15% slower). A
     site that overrides the partial gets its template for every turn instead (templates.py).
     What came from a file (a name, a label, a person's id) is escaped here; ``text`` is already
-    Markup; anchors (``t12``) and colours (``onr-s3``) are ours."""
+    Markup; anchors (``t12``), colours (``onr-s3``) and word times (``data-words``) are ours."""
     unattributed, title, label = (escape(word) for word in words)
     out = []
     for view in views:
@@ -166,6 +166,8 @@ def turns(views: Iterable[Any], link: Callable[[str], str], words: tuple[str, st
         if t.start is not None:
             when = f' <a class="onr-time" href="#{anchor}">{clock(t.start)}</a>'
             at = f' data-start="{t.start:g}"'
+            if view.words:  # numbers and spaces, made by generator/pages/wordtimes.py
+                at += f' data-words="{view.words}"'
         out.append(
             f'<div class="onr-turn {view.colour}"{at}><h3 class="onr-turn-head" id="{anchor}">{name}{when}'
             f'<a class="onr-link" href="#{anchor}" title="{title}" aria-label="{label}">#</a>'

@@ -15,12 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import in_order, load_json, merge_turns, rounded_seconds, shape
+from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_times
 
 
 def read_assemblyai(text: str, path: str) -> Transcript:
     data = load_json(text)
-    items = data.get("utterances") or data.get("words") if isinstance(data, dict) else None
+    utterances = data.get("utterances") if isinstance(data, dict) else None
+    items = utterances or data.get("words") if isinstance(data, dict) else None
     if not isinstance(items, list):
         found = shape(data.get("utterances")) if isinstance(data, dict) and "utterances" in data else shape(data)
         raise ReadError(1, f"expected AssemblyAI JSON: an object with an 'utterances' list, found {found}")
@@ -30,9 +31,20 @@ def read_assemblyai(text: str, path: str) -> Transcript:
             raise ReadError(1, f"utterance {i}: expected an object with 'speaker', 'start', 'end' and 'text', "
                             f"found {shape(item)}")
         speaker = str(item.get("speaker") or "").strip()
-        turns.append(Turn(speaker, " ".join(item["text"].split()), rounded_seconds(item.get("start"), i, 0.001),
-                          rounded_seconds(item.get("end"), i, 0.001), 1))
+        text, start = " ".join(item["text"].split()), rounded_seconds(item.get("start"), i, 0.001)
+        words = item.get("words") if items is utterances else [item]  # an utterance's words, or the word itself
+        times = word_times(text, [_assemblyai_word(w) for w in words], start) if isinstance(words, list) else ()
+        turns.append(Turn(speaker, text, start, rounded_seconds(item.get("end"), i, 0.001), 1, times))
     return _transcript(turns)
+
+
+def _assemblyai_word(word: Any) -> tuple[str, float | None, float | None]:
+    """An AssemblyAI word ``{"text", "start", "end"}`` (milliseconds) as ``(text, start, end)``."""
+    if not isinstance(word, dict):
+        return "", None, None
+    text = word.get("text")
+    return (text if isinstance(text, str) else "", loose_seconds(word.get("start"), 0.001),
+            loose_seconds(word.get("end"), 0.001))
 
 
 def read_aws(text: str, path: str) -> Transcript:
@@ -41,15 +53,37 @@ def read_aws(text: str, path: str) -> Transcript:
     if not isinstance(results, dict):
         raise ReadError(1, f"expected AWS Transcribe JSON: an object with 'results', found {shape(data)}")
     segments = results.get("audio_segments")
-    if isinstance(segments, list) and segments:
-        turns = [Turn(str(s.get("speaker_label") or ""), " ".join(str(s.get("transcript") or "").split()),
-                      rounded_seconds(s.get("start_time"), i), rounded_seconds(s.get("end_time"), i), 1)
-                 for i, s in enumerate(segments) if isinstance(s, dict)]
-        return _transcript(turns)
     items = results.get("items")
+    if isinstance(segments, list) and segments:
+        return _transcript(_segments(segments, items if isinstance(items, list) else []))
     if not isinstance(items, list):
         raise ReadError(1, f"expected AWS Transcribe 'results' with 'items' or 'audio_segments', found {shape(results)}")
     return _transcript(_words(items, _labels(results)))
+
+
+def _segments(segments: list[Any], items: list[Any]) -> list[Turn]:
+    """``audio_segments``: each a turn, its words' times from the ``items`` its ``items`` list names by id."""
+    by_id = {item["id"]: item for item in items if isinstance(item, dict) and isinstance(item.get("id"), int)}
+    turns = []
+    for i, seg in enumerate(segments):
+        if not isinstance(seg, dict):
+            continue
+        text, start = " ".join(str(seg.get("transcript") or "").split()), rounded_seconds(seg.get("start_time"), i)
+        ids = seg.get("items")
+        words = [by_id.get(n) for n in ids] if isinstance(ids, list) and all(isinstance(n, int) for n in ids) else []
+        times = word_times(text, [_aws_word(w) for w in words], start) if words and all(words) else ()
+        turns.append(Turn(str(seg.get("speaker_label") or ""), text, start, rounded_seconds(seg.get("end_time"), i), 1,
+                          times))
+    return turns
+
+
+def _aws_word(item: Any) -> tuple[str, float | None, float | None]:
+    """An AWS item as ``(content, start, end)``; punctuation has no times."""
+    alternatives = item.get("alternatives")
+    first = alternatives[0] if isinstance(alternatives, list) and alternatives else None
+    content = first.get("content") if isinstance(first, dict) else None
+    return (content if isinstance(content, str) else "", loose_seconds(item.get("start_time")),
+            loose_seconds(item.get("end_time")))
 
 
 def _labels(results: dict[str, Any]) -> dict[str, str]:
@@ -74,22 +108,27 @@ def _objects(value: Any, *keys: str) -> list[dict[str, Any]]:
 
 
 def _words(items: list[Any], labels: dict[str, str]) -> list[Turn]:
-    turns: list[Turn] = []
+    """The word ``items`` grouped into a turn per run of one speaker, punctuation joined to the
+    word before it; each turn keeps its words' start times."""
+    runs: list[tuple[str, list[tuple[str, float | None, float | None]]]] = []  # speaker, timed words
     speaker = ""
     for i, item in enumerate(items):
         word = _word(item, i)
         if item.get("type") == "punctuation":
-            if turns:
-                last = turns[-1]
-                turns[-1] = Turn(last.speaker, last.text + word, last.start, last.end, 1)
+            if runs:
+                text, start, end = runs[-1][1][-1]
+                runs[-1][1][-1] = (text + word, start, end)
             continue
         speaker = str(item.get("speaker_label") or labels.get(str(item.get("start_time")), speaker))
-        start, end = rounded_seconds(item.get("start_time"), i), rounded_seconds(item.get("end_time"), i)
-        if turns and turns[-1].speaker == speaker:
-            last = turns[-1]
-            turns[-1] = Turn(speaker, f"{last.text} {word}", last.start, end, 1)
+        timed = (word, rounded_seconds(item.get("start_time"), i), rounded_seconds(item.get("end_time"), i))
+        if runs and runs[-1][0] == speaker:
+            runs[-1][1].append(timed)
         else:
-            turns.append(Turn(speaker, word, start, end, 1))
+            runs.append((speaker, [timed]))
+    turns = []
+    for who, run in runs:
+        text = " ".join(w for w, _, _ in run)
+        turns.append(Turn(who, text, run[0][1], run[-1][2], 1, word_times(text, run, run[0][1])))
     return turns
 
 

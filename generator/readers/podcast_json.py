@@ -2,10 +2,13 @@
 
 ``{"version": "1.0.0", "segments": [{"speaker": ..., "startTime": ..., "endTime": ..., "body": ...}]}``.
 Many publishers (and the spec's own example) write one *word* per segment; consecutive segments
-of one speaker are merged into a turn that keeps the first start time.
+of one speaker are merged into a turn that keeps the first start time, and each word's start
+(``Turn.word_times``) when every segment of the turn is one word.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from ..model import ReadError, Transcript, Turn
 from .common import in_order, json_seconds, load_json, merge_turns, shape
@@ -21,7 +24,10 @@ def read(text: str, path: str) -> Transcript:
         if not isinstance(seg, dict) or not isinstance(seg.get("body"), str):
             raise ReadError(1, f"segment {i}: expected an object with 'body' text, found {shape(seg)}")
         start, end = json_seconds(seg.get("startTime"), i), json_seconds(seg.get("endTime"), i)
-        turns.append(Turn(str(seg.get("speaker") or "").strip(), seg["body"].strip(), start, end, 1))
+        body = seg["body"].strip()
+        # A one-word segment times its word; a longer one times only its first, so it has no word times.
+        times = (start,) if start is not None and len(body.split()) == 1 else ()
+        turns.append(Turn(str(seg.get("speaker") or "").strip(), body, start, end, 1, times))
     merged = _join_words(turns)
     ordered, notices = in_order(merged)
     meta = {k: v for k, v in data.items() if k not in ("segments", "version")}
@@ -32,6 +38,6 @@ def _join_words(turns: list[Turn]) -> tuple[Turn, ...]:
     """Merge per-word segments; unattributed files still merge when their segments are words."""
     words = sum(1 for t in turns if " " not in t.text)
     if turns and words / len(turns) > 0.8:
-        turns = [Turn(t.speaker or "\0", t.text, t.start, t.end, t.line) for t in turns]
-        return tuple(Turn(t.speaker.strip("\0"), t.text, t.start, t.end, t.line) for t in merge_turns(turns))
+        turns = [dataclasses.replace(t, speaker=t.speaker or "\0") for t in turns]
+        return tuple(dataclasses.replace(t, speaker=t.speaker.strip("\0")) for t in merge_turns(turns))
     return merge_turns(turns)

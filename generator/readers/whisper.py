@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import in_order, load_json, merge_turns, rounded_seconds, shape
+from ..timecodes import MAX_SECONDS
+from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_times
 
 _SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
 
@@ -44,27 +45,49 @@ def _segment(seg: dict[str, Any], index: int, names: dict[str, str]) -> list[Tur
     start, end = rounded_seconds(seg.get("start"), index), rounded_seconds(seg.get("end"), index)
     speaker = _speaker(seg, names)
     words = seg.get("words")
-    if not speaker and isinstance(words, list) and any(isinstance(w, dict) and _speaker(w, names) for w in words):
+    if not isinstance(words, list) or not words:
+        return [Turn(speaker, " ".join(seg["text"].split()), start, end, 1)]
+    if not speaker and any(isinstance(w, dict) and _speaker(w, names) for w in words):
         return _by_word_speaker(words, index, names, start)
-    return [Turn(speaker, " ".join(seg["text"].split()), start, end, 1)]
+    text = " ".join(seg["text"].split())
+    return [Turn(speaker, text, start, end, 1, word_times(text, [_timed(w) for w in words], start))]
+
+
+def _timed(word: Any) -> tuple[str, float | None, float | None]:
+    """A word as ``(text, start, end)``: openai-whisper's ``word``, WhisperX's too (without times
+    when it could not align it), ``text`` in some descendants."""
+    if not isinstance(word, dict):
+        return "", None, None
+    token = word.get("word")
+    if token is None:
+        token = word.get("text")
+    start, end = word.get("start"), word.get("end")
+    if type(start) is float and type(end) is float and 0 <= start <= end < MAX_SECONDS:  # most words: no more checks
+        return (token if isinstance(token, str) else "", start, end)
+    return (token if isinstance(token, str) else "", loose_seconds(start), loose_seconds(end))
 
 
 def _by_word_speaker(words: list[Any], index: int, names: dict[str, str], start: float | None) -> list[Turn]:
-    """Split a segment whose words carry speakers at each change of speaker."""
-    turns: list[Turn] = []
+    """Split a segment whose words carry speakers at each change of speaker; each turn keeps its
+    words' times."""
+    runs: list[tuple[str, list[tuple[str, float | None, float | None]]]] = []  # speaker, timed words
     speaker = ""
     for word in words:
         if not isinstance(word, dict):
             continue
         token = str(word.get("word") or word.get("text") or "").strip()
         who = _speaker(word, names) or speaker
-        at = rounded_seconds(word.get("start"), index)
-        if turns and who == speaker:
-            last = turns[-1]
-            turns[-1] = Turn(last.speaker, f"{last.text} {token}", last.start, rounded_seconds(word.get("end"), index), 1)
+        timed = (token, rounded_seconds(word.get("start"), index), rounded_seconds(word.get("end"), index))
+        if runs and who == speaker:
+            runs[-1][1].append(timed)
         else:
-            turns.append(Turn(who, token, at if at is not None else start, rounded_seconds(word.get("end"), index), 1))
+            runs.append((who, [timed]))
         speaker = who
+    turns = []
+    for who, run in runs:
+        text = " ".join(w for w, _, _ in run if w)
+        first = run[0][1] if run[0][1] is not None else start
+        turns.append(Turn(who, text, first, run[-1][2], 1, word_times(text, run, first)))
     return turns
 
 

@@ -1,7 +1,7 @@
 """Reader golden cases as data: ``cases/<format>/<name>.<ext>`` beside ``<name>.expected.yml``.
 
 The expected file holds either ``turns:`` (each ``speaker``, ``start``, ``text`` and, when
-given, ``end``; times in seconds), optionally ``meta:`` (a subset of the file's own
+given, ``end`` and ``words``, the start of each word; times in seconds), optionally ``meta:`` (a subset of the file's own
 metadata) and ``notices:`` (the exact ``line: message`` of every warning, none when absent), or
 ``error:`` with the exact ``line: message`` the reader must raise. ``format:``
 forces a reader, as an episode's metadata would; otherwise the format is detected, and the
@@ -35,6 +35,8 @@ def _turn(turn: Any, keys: set[str]) -> dict[str, Any]:
     seen = {"speaker": turn.speaker, "start": turn.start, "text": turn.text}
     if "end" in keys:
         seen["end"] = turn.end
+    if "words" in keys:
+        seen["words"] = list(turn.word_times)
     return seen
 
 
