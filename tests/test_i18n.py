@@ -253,13 +253,16 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
                   "showing.one": "%(num)s result, showing %(shown)s", "showing.other": "%(num)s results, showing %(shown)s",
                   "find_none": "No matches", "find_count.one": "%(current)s of %(num)s",
                   "find_count.other": "%(current)s of %(num)s", "find_capped.one": "%(current)s of the first %(num)s",
-                  "find_capped.other": "%(current)s of the first %(num)s"}
+                  "find_capped.other": "%(current)s of the first %(num)s",
+                  "player": "Audio player", "play": "Play", "pause": "Pause", "back15": "Back 15 seconds",
+                  "forward15": "Forward 15 seconds", "speed": "Playback speed",
+                  "current_turn": "Back to the current turn"}
 
 
 def test_the_scripts_english_is_the_catalogues() -> None:
     """Each script's built-in English (shown when a page carries no strings) is the msgid."""
     folder = ROOT / "site_templates/assets/onrecord"
-    scripts = "".join((folder / name).read_text() for name in ("episode.js", "search.js", "find.js"))
+    scripts = "".join((folder / name).read_text() for name in ("episode.js", "search.js", "find.js", "player.js"))
     for key, message in SCRIPT_MESSAGES.items():
         if isinstance(message, str):
             assert f'say("{key}", "{message}")' in scripts, key
