@@ -58,6 +58,7 @@ def test_the_bar_shows_once_listening_and_the_player_is_out_of_view(phone: Any, 
     scroll(phone, "bottom")
     phone.wait_for_function("!document.querySelector('.onr-bar').hidden")
     assert phone.evaluate("document.documentElement.classList.contains('onr-bar-open')")
+    assert phone.evaluate("getComputedStyle(document.querySelector('.onr-bar')).animationName") == "onr-bar-in"
     scroll(phone, "top")
     phone.wait_for_function("document.querySelector('.onr-bar').hidden")
     assert not phone.evaluate("document.documentElement.classList.contains('onr-bar-open')")
@@ -136,6 +137,7 @@ def test_back_to_the_current_turn_scrolls_and_focuses_its_timestamp(browser: Any
     page.locator(".onr-bar").get_by_role("button", name="Back to the current turn").click()
     page.wait_for_function(in_view)
     assert page.evaluate("document.activeElement === document.querySelector('#t4 a.onr-time')")
+    assert page.evaluate("getComputedStyle(document.querySelector('.onr-bar')).animationName") == "none"  # no slide-in
     context.close()
 
 
