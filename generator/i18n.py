@@ -60,7 +60,7 @@ def NP_(singular: str, plural: str) -> tuple[str, str]:
 #: ``gettext``, ``ngettext``...): the Makefile's ``messages`` target and tests/test_i18n.py use them.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"N_": None, "NP_": (1, 2)}
 
-#: What the page scripts (``assets/onrecord/episode.js``, ``search.js``) show: key -> message.
+#: What the page scripts (``assets/onrecord/episode.js``, ``player.js``, ``search.js``...) show: key -> message.
 SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "copied": N_("Link to this moment copied"),
     "quote": N_("Link to this quote"),
@@ -78,6 +78,13 @@ SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "find_none": N_("No matches"),
     "find_count": NP_("%(current)s of %(num)s", "%(current)s of %(num)s"),
     "find_capped": NP_("%(current)s of the first %(num)s", "%(current)s of the first %(num)s"),
+    "player": N_("Audio player"),
+    "play": N_("Play"),
+    "pause": N_("Pause"),
+    "back15": N_("Back 15 seconds"),
+    "forward15": N_("Forward 15 seconds"),
+    "speed": N_("Playback speed"),
+    "current_turn": N_("Back to the current turn"),
 }
 
 

@@ -257,13 +257,16 @@ def test_script_strings_carry_every_form_the_language_needs() -> None:
                   "absent.one": "No transcript has the word %(words)s.",
                   "absent.other": "No transcript has the words %(words)s.", "quote_word": "“%(word)s”",
                   "suggest": "Did you mean %(terms)s?", "starting": "Words starting with %(words)s",
-                  "results_for": "Results for %(words)s"}
+                  "results_for": "Results for %(words)s",
+                  "player": "Audio player", "play": "Play", "pause": "Pause", "back15": "Back 15 seconds",
+                  "forward15": "Forward 15 seconds", "speed": "Playback speed",
+                  "current_turn": "Back to the current turn"}
 
 
 def test_the_scripts_english_is_the_catalogues() -> None:
     """Each script's built-in English (shown when a page carries no strings) is the msgid."""
     folder = ROOT / "site_templates/assets/onrecord"
-    scripts = "".join((folder / name).read_text() for name in ("episode.js", "search.js", "find.js"))
+    scripts = "".join(path.read_text() for path in sorted(folder.glob("*.js")))
     for key, message in SCRIPT_MESSAGES.items():
         if isinstance(message, str):
             assert f'say("{key}", "{message}"' in scripts, key

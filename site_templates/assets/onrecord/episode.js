@@ -34,6 +34,7 @@
     if (turn === current) return;
     current?.classList.remove("onr-current");
     current = turn;
+    document.dispatchEvent(new CustomEvent("onr:turn", { detail: { turn } }));  // player.js says who speaks
     if (!turn) return;
     turn.classList.add("onr-current");
     if (scroll) turn.scrollIntoView({ block: "center", behavior: "smooth" });
