@@ -5,8 +5,9 @@
 Builds a one-episode archive (the audio a silent WAV of the full length), then in headless
 Chromium (Debian's, via Playwright) prints: page size, time to DOMContentLoaded and load, the
 main thread's script and layout time during load (Chrome's Performance metrics), long tasks
-(> 50 ms) during load, and frame times while scrolling the whole transcript and while the audio
-plays with follow-along on.
+(> 50 ms) during load, the time the keyboard's handlers take (the first key press, which takes the
+turns' other controls out of the Tab order, and j from turn to turn mid-page), and frame times
+while scrolling the whole transcript and while the audio plays with follow-along on.
 """
 
 from __future__ import annotations
@@ -45,6 +46,18 @@ FRAMES = """async (mode) => {
   times.sort((a, b) => a - b);
   return { median: times[times.length >> 1], p95: times[Math.floor(times.length * .95)], max: times[times.length - 1],
            over50: times.filter(t => t > 50).length };
+}"""
+
+# The keydown handlers' time, synchronous as a dispatched event runs them (no rendering counted).
+KEYS = """() => {
+  const press = (key) => { const t = performance.now();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+    return performance.now() - t; };
+  const first = press('Shift');
+  window.scrollTo(0, document.documentElement.scrollHeight / 2);
+  const j = []; for (let i = 0; i < 41; i++) j.push(press('j'));
+  const onScreen = j[0]; j.sort((a, b) => a - b);
+  return { first, onScreen, median: j[20], max: j[40] };
 }"""
 
 
@@ -88,11 +101,12 @@ def measure(url: str) -> dict[str, Any]:
                                "{dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, size: n.decodedBodySize}; })()")
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         long_tasks = page.evaluate("window.__long")
+        keys = page.evaluate(KEYS)
         scroll = page.evaluate(FRAMES, "scroll")
         play = page.evaluate(FRAMES, "play")
         browser.close()
     return {"timing": timing, "script": metrics["ScriptDuration"], "layout": metrics["LayoutDuration"],
-            "long": long_tasks, "scroll": scroll, "play": play}
+            "long": long_tasks, "keys": keys, "scroll": scroll, "play": play}
 
 
 def main() -> None:
@@ -117,6 +131,9 @@ def main() -> None:
           f"main thread script {result['script'] * 1000:.0f} ms, layout {result['layout'] * 1000:.0f} ms; "
           f"long tasks during load: {len(result['long'])} "
           f"(longest {max(result['long'], default=0):.0f} ms)")
+    keys = result["keys"]
+    print(f"keys: the first key press {keys['first']:.1f} ms; j mid-page from no focus {keys['onScreen']:.1f} ms, "
+          f"then turn to turn median {keys['median']:.1f} ms, max {keys['max']:.1f} ms")
     print(f"scrolling the transcript: frame median {scroll['median']:.1f} ms, p95 {scroll['p95']:.1f} ms, "
           f"max {scroll['max']:.1f} ms, {scroll['over50']} of 240 frames over 50 ms")
     print(f"playing with follow-along, a new turn each frame: frame median {play['median']:.1f} ms, "

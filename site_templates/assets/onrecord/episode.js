@@ -226,7 +226,8 @@
   let everyTurn = null;  // every turn element, in order, read the first time a key needs it
   const HEAD = ".onr-transcript .onr-turn-head";
   const TYPING = "input, textarea, select, [contenteditable]:not([contenteditable='false'])";
-  const OWNS_SPACE = `${TYPING}, button, summary, audio, video, [role=button], [role=checkbox], [role=switch], [role=radio], [role=tab], [role=menuitem], [role=option], [role=slider]`;
+  const OWNS_SPACE = `${TYPING}, button, summary, audio, video, [role=button], [role=checkbox], [role=switch],
+    [role=radio], [role=tab], [role=menuitem], [role=option], [role=slider]`;  // what space presses or types in
 
   // Done at the first key press (before the browser moves focus for it), not at load: a 2,000-turn
   // page still does no work per turn until someone uses the keyboard.
@@ -330,7 +331,8 @@
     if (at?.closest(`${TYPING}, dialog[open], .md-search`)) return;
     const control = at?.closest(`${HEAD} a`);
     const step = { j: 1, k: -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step && transcript && (control || event.key.length === 1)) {
+    const letter = event.key === "j" || event.key === "k";  // anywhere; the arrows only on a turn's control
+    if (step && transcript && (letter || control)) {
       focusTurn(turnAfter(at, step));
     } else if ((event.key === "ArrowLeft" || event.key === "ArrowRight") && control) {
       const controls = Array.from(control.closest(".onr-turn-head").querySelectorAll("a[href]"));
