@@ -5,8 +5,10 @@
 Builds a one-episode archive (the audio a silent WAV of the full length), then in headless
 Chromium (Debian's, via Playwright) prints: page size, time to DOMContentLoaded and load, the
 main thread's script and layout time during load (Chrome's Performance metrics), long tasks
-(> 50 ms) during load, time to interactive, and frame times while scrolling the whole transcript,
-while the audio jumps to a new turn every frame, and while it plays at 2x with follow-along on.
+(> 50 ms) during load, time to interactive, the time the keyboard's handlers take (the first key
+press, which takes the turns' other controls out of the Tab order, and j from turn to turn
+mid-page), and frame times while scrolling the whole transcript, while the audio jumps to a new
+turn every frame, and while it plays at 2x with follow-along on.
 
 Time to interactive is Lighthouse's definition, measured on long tasks: the end of the last long
 task before the first 5-second window without one (and not before DOMContentLoaded).
@@ -75,6 +77,18 @@ SUMMARY = """window.summary = (times) => {
            over50: times.filter(t => t > 50).length };
 };"""
 
+# The keydown handlers' time, synchronous as a dispatched event runs them (no rendering counted).
+KEYS = """() => {
+  const press = (key) => { const t = performance.now();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+    return performance.now() - t; };
+  const first = press('Shift');
+  window.scrollTo(0, document.documentElement.scrollHeight / 2);
+  const j = []; for (let i = 0; i < 41; i++) j.push(press('j'));
+  const onScreen = j[0]; j.sort((a, b) => a - b);
+  return { first, onScreen, median: j[20], max: j[40] };
+}"""
+
 
 def write_episode(root: Path, turns: int, hours: float, whisperx: bool = False, words: bool = False) -> None:
     rng = random.Random(11)
@@ -137,6 +151,7 @@ def measure(url: str) -> dict[str, Any]:
                                "{dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, size: n.decodedBodySize}; })()")
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         long_tasks = page.evaluate("window.__long")
+        keys = page.evaluate(KEYS)
         scroll = page.evaluate(FRAMES, "scroll")
         before = script_seconds(cdp)
         play = page.evaluate(FRAMES, "play")
@@ -146,7 +161,7 @@ def measure(url: str) -> dict[str, Any]:
         browser.close()
     return {"timing": timing, "script": metrics["ScriptDuration"], "layout": metrics["LayoutDuration"],
             "long": [duration for _, duration in long_tasks], "tti": interactive(timing["dcl"], long_tasks),
-            "scroll": scroll, "play": play, "follow": follow}
+            "keys": keys, "scroll": scroll, "play": play, "follow": follow}
 
 
 def interactive(dcl: float, long_tasks: list[list[float]], quiet: float = 5000) -> float:
@@ -209,6 +224,9 @@ def main() -> None:
           f"main thread script {result['script'] * 1000:.0f} ms, layout {result['layout'] * 1000:.0f} ms; "
           f"long tasks during load: {len(result['long'])} "
           f"(longest {max(result['long'], default=0):.0f} ms); time to interactive {result['tti']:.0f} ms")
+    keys = result["keys"]
+    print(f"keys: the first key press {keys['first']:.1f} ms; j mid-page from no focus {keys['onScreen']:.1f} ms, "
+          f"then turn to turn median {keys['median']:.1f} ms, max {keys['max']:.1f} ms")
     print(f"scrolling the transcript: frame median {scroll['median']:.1f} ms, p95 {scroll['p95']:.1f} ms, "
           f"max {scroll['max']:.1f} ms, {scroll['over50']} of 240 frames over 50 ms")
     print(f"playing with follow-along, a new turn each frame: frame median {play['median']:.1f} ms, "

@@ -85,6 +85,19 @@ SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "forward15": N_("Forward 15 seconds"),
     "speed": N_("Playback speed"),
     "current_turn": N_("Back to the current turn"),
+    # the list of keys (episode.js, ?)
+    "keys": N_("Keyboard shortcuts"),
+    "keys_next": N_("Next turn"),
+    "keys_previous": N_("Previous turn"),
+    "keys_down_up": N_("Next or previous turn, from a turn's time or link"),
+    "keys_left_right": N_("Between a turn's speaker, time and link"),
+    "key_enter": N_("Enter"),
+    "keys_enter": N_("On a time: play from there"),
+    "key_space": N_("Space"),
+    "keys_space": N_("Play or pause"),
+    "keys_help": N_("This list of keys"),
+    "keys_escape": N_("Close this list"),
+    "close": N_("Close"),
 }
 
 

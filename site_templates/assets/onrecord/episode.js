@@ -1,7 +1,8 @@
 // On Record episode page: seek the audio from timestamps, chapters and the who-spoke-when strip,
 // highlight the turn being spoken, open at #t=<seconds|hh:mm:ss> or a turn's anchor, and copy a
-// turn's link. One delegated click listener and one timeupdate listener; the list of turn start
-// times is read once, the first time it is needed, so a 2,000-turn page does no work per turn at load.
+// turn's link; keys move turn by turn and play (see "Keyboard" below). One delegated click listener,
+// one keydown and one timeupdate listener; the list of turns and their start times is read once, the
+// first time it is needed, so a 2,000-turn page does no work per turn at load.
 // Selecting words in a turn offers "Link to this quote": the turn's anchor with a text fragment
 // (#t83:~:text=start,end), which browsers that know text fragments scroll to and highlight.
 (() => {
@@ -153,16 +154,26 @@
     quote.hidden = true;
   });
 
+  // A click that opens the link in a new tab or window (Ctrl, Meta, Shift, a middle button) is the browser's.
+  const opensElsewhere = (event) => event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
+
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a.onr-link");
     if (link) { event.preventDefault(); copy(link.getAttribute("href"), say("copied", "Link to this moment copied")); return; }
     const target = event.target.closest("[data-seek], a.onr-time");
-    if (!target || !audio) return;
+    if (!target) return;
     const time = Number(target.dataset.seek ?? target.closest(".onr-turn")?.dataset.start);
-    if (Number.isNaN(time)) return;
+    if (target.matches("a.onr-time") && !opensElsewhere(event)) {
+      // The timestamp stays focused (following the link would drop focus to <body>): the URL
+      // gets the turn's anchor as a history entry, as the link would have given it, and the turn
+      // is on screen already, since its time was just clicked or had focus.
+      event.preventDefault();
+      history.pushState(null, "", target.getAttribute("href"));
+    }
+    if (!audio || Number.isNaN(time)) return;
     seek(time, true);
     highlight(turnAt(time), false);
-    // the link's own navigation goes on: the URL gets the turn's anchor and the turn comes into view
+    // a chapter's or a strip segment's own navigation goes on: the URL gets the turn's anchor and the turn comes into view
   });
 
   if (audio) {
@@ -200,6 +211,144 @@
       node.replaceWith(parts);
     }
   }
+
+  // Keyboard. A turn is one Tab stop: its time, or its link when it has no time, so Tab goes turn
+  // by turn. Its other controls (the speaker's link, the link to copy) leave the Tab order here, from
+  // the script: without JavaScript every link stays a Tab stop, as the markup has it. They stay
+  // reachable: ←/→ move between the speaker, the time and the link while one of them has focus.
+  // The heading keeps plain links rather than becoming a toolbar (role="toolbar" with a roving
+  // tabindex): a screen reader's user reads and follows them in browse mode and in its list of
+  // links as any links (tabindex="-1" hides nothing from either), where a toolbar on each of
+  // 2,000 headings would be announced on every one and switch the reader to focus mode to use
+  // arrows it already has. The arrows are for the sighted keyboard user, who sees the focus ring.
+  // j/k (and ↓/↑ on a turn's control) go to the next/previous turn's stop; space plays or pauses;
+  // ? lists the keys. None acts with Ctrl, Alt or Meta held, or while typing in a field.
+  const transcript = document.querySelector(".onr-transcript");
+  let everyTurn = null;  // every turn element, in order, read the first time a key needs it
+  const HEAD = ".onr-transcript .onr-turn-head";
+  const TYPING = "input, textarea, select, [contenteditable]:not([contenteditable='false'])";
+  const OWNS_SPACE = `${TYPING}, button, summary, audio, video, [role=button], [role=checkbox], [role=switch],
+    [role=radio], [role=tab], [role=menuitem], [role=option], [role=slider]`;  // what space presses or types in
+
+  // Done at the first key press (before the browser moves focus for it), not at load: a 2,000-turn
+  // page still does no work per turn until someone uses the keyboard.
+  window.addEventListener("keydown", () => {
+    for (const control of document.querySelectorAll(`${HEAD} a.onr-who, .onr-transcript .onr-turn[data-start] > .onr-turn-head a.onr-link`)) {
+      control.tabIndex = -1;
+    }
+  }, { capture: true, once: true });
+
+  const stopOf = (turn) => turn?.querySelector(".onr-turn-head a.onr-time") || turn?.querySelector(".onr-turn-head a.onr-link");
+
+  // A screen reader landing on a turn's stop hears who speaks: the speaker describes the stop (set
+  // when it first gets focus, so the page carries no ids for turns nobody visits).
+  transcript?.addEventListener("focusin", (event) => {
+    const stop = event.target;
+    const who = stop.parentElement?.querySelector(".onr-who");
+    if (!who || stop.hasAttribute("aria-describedby") || stop !== stopOf(stop.closest(".onr-turn"))) return;
+    who.id ||= `${stop.parentElement.id}-who`;
+    stop.setAttribute("aria-describedby", who.id);
+  });
+
+  // Below the sticky header and player: where a turn counts as on screen.
+  function topLine() {
+    const bars = [document.querySelector(".md-header"), audio?.closest(".onr-player")];
+    return Math.max(0, ...bars.filter(Boolean).map((bar) => bar.getBoundingClientRect().bottom));
+  }
+
+  // The first turn that starts on screen (the turns' count if none does), found by halving: the
+  // rects of a dozen turns, not of all of them.
+  function firstOnScreen() {
+    const line = topLine() - 1;
+    let lo = 0, hi = everyTurn.length - 1, found = everyTurn.length;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (everyTurn[mid].getBoundingClientRect().top >= line) { found = mid; hi = mid - 1; } else lo = mid + 1;
+    }
+    return found;
+  }
+
+  // The turn `step` (+1, -1) from the one holding focus; without one, j goes to the first turn that
+  // starts on screen and k to the one before it (the start of a long turn being read).
+  function turnAfter(element, step) {
+    everyTurn ||= Array.from(transcript.querySelectorAll(".onr-turn"));
+    const from = element?.closest(".onr-transcript .onr-turn");
+    let at = from ? everyTurn.indexOf(from) + step : firstOnScreen() + Math.min(step, 0);
+    at = Math.max(0, Math.min(everyTurn.length - 1, at));
+    return everyTurn[at];
+  }
+
+  function focusTurn(turn) {
+    const stop = stopOf(turn);
+    if (!stop) return;
+    stop.focus({ preventScroll: true });
+    const head = stop.closest(".onr-turn-head"), box = head.getBoundingClientRect();
+    if (box.top < topLine() || box.bottom > innerHeight) head.scrollIntoView({ block: "start" });  // under the player: scroll-margin-top
+  }
+
+  function togglePlay() {
+    if (audio.paused) audio.play().catch(() => {}); else audio.pause();
+  }
+
+  let keys = null;  // the dialog listing the keys, made the first time ? is pressed
+  let returnTo = null;
+  function keysDialog() {
+    const dialog = document.createElement("dialog");
+    dialog.className = "onr-keys";
+    dialog.setAttribute("aria-labelledby", "onr-keys-title");
+    const box = document.createElement("div");
+    const title = document.createElement("h2");
+    title.id = "onr-keys-title";
+    title.textContent = say("keys", "Keyboard shortcuts");
+    const rows = [
+      [["j"], say("keys_next", "Next turn")],
+      [["k"], say("keys_previous", "Previous turn")],
+      [["↓", "↑"], say("keys_down_up", "Next or previous turn, from a turn's time or link")],
+      [["←", "→"], say("keys_left_right", "Between a turn's speaker, time and link")],
+      ...(audio ? [[[say("key_enter", "Enter")], say("keys_enter", "On a time: play from there")],
+                   [[say("key_space", "Space")], say("keys_space", "Play or pause")]] : []),
+      [["?"], say("keys_help", "This list of keys")],
+      [["Esc"], say("keys_escape", "Close this list")],
+    ];
+    const list = document.createElement("dl");
+    for (const [names, what] of rows) {
+      const term = document.createElement("dt");
+      for (const name of names) term.append(Object.assign(document.createElement("kbd"), { textContent: name }), " ");
+      list.append(term, Object.assign(document.createElement("dd"), { textContent: what }));
+    }
+    const close = Object.assign(document.createElement("button"), { type: "button", textContent: say("close", "Close") });
+    close.addEventListener("click", () => dialog.close());
+    box.append(title, list, close);
+    dialog.append(box);
+    dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });  // the backdrop
+    dialog.addEventListener("close", () => { if (returnTo?.isConnected && returnTo !== document.body) returnTo.focus(); });
+    document.body.append(dialog);
+    return dialog;
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+    const at = event.target instanceof Element ? event.target : null;
+    if (at?.closest(`${TYPING}, dialog[open], .md-search`)) return;
+    const control = at?.closest(`${HEAD} a`);
+    const step = { j: 1, k: -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
+    const letter = event.key === "j" || event.key === "k";  // anywhere; the arrows only on a turn's control
+    if (step && transcript && (letter || control)) {
+      focusTurn(turnAfter(at, step));
+    } else if ((event.key === "ArrowLeft" || event.key === "ArrowRight") && control) {
+      const controls = Array.from(control.closest(".onr-turn-head").querySelectorAll("a[href]"));
+      controls[controls.indexOf(control) + (event.key === "ArrowLeft" ? -1 : 1)]?.focus();
+    } else if (event.key === " " && audio && !event.shiftKey && !at?.closest(OWNS_SPACE)) {
+      if (!event.repeat) togglePlay();
+    } else if (event.key === "?") {
+      keys ||= keysDialog();
+      returnTo = document.activeElement;
+      keys.showModal();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
 
   const query = new URLSearchParams(location.search).get("highlight");
   if (query) mark(query);
