@@ -144,3 +144,10 @@ def test_durations_are_iso_8601() -> None:
     assert iso_duration(3723.4) == "PT1H2M3S"
     assert iso_duration(60) == "PT1M"
     assert iso_duration(0.2) == "PT0S"
+
+
+def test_an_episode_without_a_description_is_described_by_its_show_people_and_best_line(local: Path) -> None:
+    html = (local / AUDIO_EPISODE / "index.html").read_text(encoding="utf-8")
+    meta = dict(extruct.extract(html, syntaxes=["opengraph"])["opengraph"][0]["properties"])
+    assert meta["og:description"].startswith("Harbour Talk, March 14, 2023: Tom Okafor and Inès Moreau. “")
+    assert "forty minutes" in meta["og:description"]  # a line with substance, not the greeting

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .. import notes
+from .. import notes, quotes
+from ..i18n import Messages
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
 from . import downloads, markup, strip, structured, wordtimes
 from .listing import Listing, Tag, collect
@@ -80,7 +81,7 @@ def render(archive: Archive, episode: Episode, templates: Templates, neighbours:
     view = episode_view(archive, episode, text, neighbours, listing)
     versions = archive.versions(episode)
     alternates = [{"lang": v.language or "x-default", "href": href(episode.url, v.url)} for v in versions]
-    description = episode.description or templates.messages.gettext("Transcript: %(title)s", title=episode.title)
+    description = episode.description or describe(view, templates.messages)
     data = structured.episode(archive, episode, [link.kind for link in view.downloads],
                               structured.Links(templates.site_url, episode.url))
     body = templates.render("episode.html", episode.url, view=view) + markup.json_ld(data)
@@ -93,6 +94,20 @@ def render(archive: Archive, episode: Episode, templates: Templates, neighbours:
         yield Asset(f"{episode.url}{episode.audio}", episode.audio_file)
     for path, source in text.files.items():  # images and documents the transcript links to
         yield Asset(f"{episode.url}{path}", source)
+
+
+def describe(view: EpisodeView, m: Messages) -> str:
+    """The page's description for search results and shared links when the episode's metadata has
+    none: its show and date, who speaks most, and its best line (generator/quotes.py), so a shared
+    link says more than the title it already shows."""
+    said = [view.show.title]
+    if view.episode.date:
+        said.append(m.date(view.episode.date))
+    named = [s.person.name for s in view.speakers if s.share][:3]
+    head = ", ".join(said) + (": " + m.list(named) if named else "") + "."
+    best = quotes.pick(tuple(p for p in view.episode.turns if p.person), 1)
+    line = quotes.excerpt(best[0].text, 160) if best else ""
+    return f"{head} {m.gettext('“%(word)s”', word=line)}" if line else head  # the quotation marks of search.js
 
 
 def episode_view(archive: Archive, episode: Episode, text: TurnText | None = None,
