@@ -118,7 +118,8 @@ def write_briefings(root: Path, episodes: int, words: int, seed: int = 7) -> Pat
         name = "press-briefing.md" if n % 5 == 0 else f"{year}-{month:02d}-{day:02d}-press-briefing-{n + 1:05d}.md"
         if (folder / name).exists():
             name = f"{year}-{month:02d}-{day:02d}-press-briefing-{n + 1:05d}.md"
-        front = f"---\ntitle: \"Press Briefing by Press Secretary, {year}-{month:02d}-{day:02d}\"\ndate: '{year}-{month:02d}-{day:02d}'\n---\n"
+        day_iso = f"{year}-{month:02d}-{day:02d}"
+        front = f"---\ntitle: \"Press Briefing by Press Secretary, {day_iso}\"\ndate: '{day_iso}'\n---\n"
         (folder / name).write_text(front + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
     return content
 
