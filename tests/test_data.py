@@ -95,7 +95,8 @@ def test_episodes_are_the_published_ones_newest_first_with_translations(built: P
     expected = [f"{e.show}/{e.slug}" for e in data.versions(model)]
     assert [row["id"] for row in episodes] == expected
     assert "harbour-talk/2024-02-01-hostile/es" in expected
-    assert not any("draft" in row["id"] for row in episodes)
+    assert (built / "site/shows/harbour-talk/draft-episode/index.html").is_file()  # previewed on the site
+    assert not any("draft" in row["id"] for row in episodes)  # and not in the data
     assert all(set(row) == set(episodes[0]) for row in episodes)  # flat rows, every key in every row
     assert all(not isinstance(value, dict) for row in episodes for value in row.values())
     translation = next(row for row in episodes if row["id"].endswith("/es"))
@@ -103,7 +104,7 @@ def test_episodes_are_the_published_ones_newest_first_with_translations(built: P
     assert translation["language"] == "es"
     hostile = next(row for row in episodes if row["id"] == "harbour-talk/2024-02-01-hostile")
     episode = next(e for e in model.episodes if e.slug == "2024-02-01-hostile")
-    assert hostile["title"] == episode.title
+    assert hostile["title"] == episode.title == '=HYPERLINK("https://evil.example"), "quoted", commas; a\nline'
     assert hostile["people"] == ["ines-moreau", "ruth-halvorsen"]
     assert hostile["turns"] == 4 and hostile["words"] == sum(t.words for t in episode.turns)
     tides = next(row for row in episodes if row["id"] == "harbour-talk/tides")
