@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/build_site.py --episodes 1000 --words 9000
 
 Prints the time to read the archive, to render every page as values, to make every feed (the
-site's, each show's and each person's: generator/feeds.py), and for ``mkdocs build``
+site's, each show's and each person's: generator/feeds.py) and the data files (generator/data.py),
+and for ``mkdocs build``
 of the same archive, next to ``mkdocs build`` of the same number of empty pages (MkDocs'
 floor: what any MkDocs site with that many pages costs).
 """
@@ -22,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from synthetic import MKDOCS_YML, write_archive  # noqa: E402
 
-from generator import archive, feeds  # noqa: E402
+from generator import archive, data, feeds  # noqa: E402
 from generator.pages import Page, render  # noqa: E402
 
 
@@ -64,6 +65,10 @@ def main() -> None:
         made = list(feeds.render(result, feeds.Settings("https://example.org/", "Synthetic archive")))
         fed = time.perf_counter() - start
         feed_bytes = sum(len(feed.content.encode()) for feed in made)
+        start = time.perf_counter()
+        files = list(data.render(result, "https://example.org/"))
+        tabled = time.perf_counter() - start
+        data_bytes = {file.src_uri.removeprefix(data.FOLDER): len(file.content.encode()) / 1e6 for file in files}
         site = mkdocs_build(root)
         (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("- onrecord", "- onrecord:\n      search: false"))
         unindexed = mkdocs_build(root)
@@ -72,6 +77,8 @@ def main() -> None:
     print(f"read + validate: {read:.2f} s ({size / read:.1f} MB/s)")
     print(f"render {len(pages)} pages and {len(items) - len(pages)} downloads as values: {rendered:.2f} s")
     print(f"make {len(made)} feeds ({feed_bytes / 1e6:.1f} MB), {feeds.LIMIT} items at most each: {fed:.2f} s")
+    sizes = ", ".join(f"{name} {size:.1f} MB" for name, size in data_bytes.items())
+    print(f"make the data files ({sizes}): {tabled:.2f} s")
     print(f"mkdocs build, On Record with Pagefind search: {site:.2f} s")
     print(f"mkdocs build, On Record without search: {unindexed:.2f} s")
     print(f"mkdocs build, {len(pages)} empty pages (floor): {floor:.2f} s")

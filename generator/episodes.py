@@ -59,9 +59,9 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
         chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
         language=meta.get("language") or show.language, format=transcript.format, credited=credited,
         credits=tuple((what, meta[key]) for key, what in CREDITS.items() if meta.get(key)),
-        source_dir=str(path.parent), content_dir=str(out.content),
+        source_dir=str(path.parent), content_dir=str(out.content), draft=bool(meta.get("draft")),
     )
-    return episode, bool(meta.get("draft"))
+    return episode, episode.draft
 
 
 def _sidecar(path: Path, out: Collector) -> dict[str, Any] | None:

@@ -180,6 +180,7 @@ class Episode:
     original: str = ""  # for a translation (see languages.py): the slug of the episode it translates
     #: ``(what they did, who)``: ``("Transcribed by", "Bryan Bishop")``, from ``transcript_by:`` and ``translation_by:``
     credits: tuple[tuple[str, str], ...] = ()
+    draft: bool = False  # marked ``draft: true``: in the archive only when the plugin's ``drafts`` previews them
 
     @property
     def url(self) -> str:

@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import archive as archive_mod
+from . import data as data_mod
 from . import feeds as feeds_mod
 from . import search
 from .i18n import Messages
@@ -65,6 +66,8 @@ class OnRecordConfig(base.Config):
     """Publish podcast feeds (`feed.xml`, and one per show and per person); they need `site_url`."""
     feed_items = c.Type(int, default=feeds_mod.LIMIT)
     """The most episodes a feed lists, newest first."""
+    data_ = c.Type(bool, default=True)  # the option `data` (MkDocs drops the `_`; `data` is the Config's own dict)
+    """Publish the archive as data for research: `data/episodes.json`, `data/people.json`, `data/turns.csv`."""
 
     def validate(self) -> tuple[Any, Any]:
         """MkDocs' checks, with a "did you mean" added to its "Unrecognised configuration name"."""
@@ -117,9 +120,11 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir,
                                           language=self.language(config), site_url=config.site_url,
                                           feeds=settings is not None, search=self.config.search,
-                                          external_search=self.config.external_search))
+                                          external_search=self.config.external_search, data=self.config.data_))
             if settings is not None:
                 self.last_good += feeds_mod.render(archive, settings)
+            if self.config.data_:
+                self.last_good += data_mod.render(archive, config.site_url)
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)

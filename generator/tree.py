@@ -3,7 +3,8 @@
 
 What is in it: every generated page as ``<path>/index.md`` (YAML front matter, then the page's HTML
 written in as raw HTML blocks: no ``<!--onrecord:body-->`` placeholder is left), the transcript
-downloads and local audio beside their pages, and On Record's stylesheets and scripts in
+downloads and local audio beside their pages, the data files (``data/``: generator/data.py, their
+links absolute under ``site_url`` when given), and On Record's stylesheets and scripts in
 ``assets/onrecord/``. Pages link to each other, and to those files, by relative URLs, so the built
 site works under any base path (with directory URLs, MkDocs' default). Pagefind, run over the
 built site, makes the search page work.
@@ -49,6 +50,7 @@ import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
+from . import data
 from .model import Archive
 from .pages import Asset, Download, Page, render
 from .pages.markup import stylesheet_links
@@ -64,8 +66,8 @@ def write(archive: Archive, out: Path, *, force: bool = False, site_name: str = 
     """Write the tree of ``archive`` into ``out``, in ``language`` (Material's codes), with the
     page templates a site overrides in ``templates`` (its ``custom_dir``) and the structured data's
     links absolute under ``site_url`` when given; returns how many files were written."""
-    pages = render(archive, site_name, custom_dir=templates, language=language, site_url=site_url)
-    items = [*pages, *(Asset(f"{ASSETS}/{path.name}", str(path)) for path in assets())]
+    pages = render(archive, site_name, custom_dir=templates, language=language, site_url=site_url, data=True)
+    items = [*pages, *data.render(archive, site_url), *(Asset(f"{ASSETS}/{path.name}", str(path)) for path in assets())]
     targets = checked(out, (item.src_uri for item in items), force)
     styles = stylesheets()
     for item, target in zip(items, targets, strict=True):

@@ -40,6 +40,7 @@ def test_two_builds_in_two_folders_are_byte_identical(tmp_path: Path, monkeypatc
     differing = sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
     assert not differing, f"{len(differing)} files differ between two builds of one archive: {differing}"
     assert any(name.startswith("pagefind/filter/") for name in first)
+    assert {"data/episodes.json", "data/people.json", "data/turns.csv"} <= first.keys()  # generator/data.py
     # The build date is the only date in the output: MkDocs' sitemap lastmod (and its gzip header), pinned above.
     site = tmp_path / "one/archive/site"
     day = datetime.fromtimestamp(EPOCH, UTC).date()

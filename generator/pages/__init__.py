@@ -16,20 +16,21 @@ __all__ = ["Asset", "Download", "Item", "Page", "Templates", "render"]
 
 def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path | str | None = None,
            language: str | None = None, site_url: str | None = None, feeds: bool = False,
-           search: bool = True, external_search: str | None = None) -> Iterator[Item]:
+           search: bool = True, external_search: str | None = None, data: bool = False) -> Iterator[Item]:
     """Every generated page and download of the site; ``custom_dir`` holds the site's template
     overrides, ``language`` is Material's ``theme.language`` (English when ``None``), ``site_url``
     mkdocs.yml's (absolute links in the pages' structured data); ``feeds``: the site publishes feeds
     (generator/feeds.py), so show and person pages link theirs; ``search`` says the site has a search
     page (the home page's box goes there), ``external_search`` is the plugin's option of that name
-    (where the box goes without JavaScript)."""
+    (where the box goes without JavaScript); ``data``: the site publishes the data files
+    (generator/data.py), so the home page links them."""
     from . import episode, home, people, shows, tags, timeline
     from . import search as search_page
 
     templates = Templates(custom_dir, language, site_url, feeds=feeds)
     listing = Listing.of(archive)  # every episode's speakers and tags, for the lists of episodes
     yield home.render(archive, templates, site_name, listing, search=search,
-                      external=search_page.external(external_search))
+                      external=search_page.external(external_search), data=data)
     yield from shows.render(archive, templates, listing)
     sequence = shows.sequence(archive)
     for ep in archive.episodes:

@@ -19,9 +19,10 @@ PEOPLE = 12
 
 
 def render(archive: Archive, templates: Templates, title: str = "On Record", listing: Listing | None = None, *,
-           search: bool = True, external: External | None = None) -> Page:
+           search: bool = True, external: External | None = None, data: bool = False) -> Page:
     """``search``: the site has a search page (the box goes there); ``external``: where the box
-    goes without JavaScript (the plugin's ``external_search``)."""
+    goes without JavaScript (the plugin's ``external_search``); ``data``: the site publishes the
+    data files (generator/data.py), which the page links at its foot."""
     episodes = archive.episodes
     hours = sum(e.length or 0 for e in episodes) / 3600
     hours = round(hours) if hours >= 1 else 0  # under an hour of audio is not worth saying
@@ -31,7 +32,7 @@ def render(archive: Archive, templates: Templates, title: str = "On Record", lis
     chart = charts.chart(charts.bars(dated), "episode", timeline_anchor)
     body = templates.render("home.html", "", archive=archive, listing=listing or Listing.of(archive), title=title,
                             hours=hours, span=span, latest=episodes[:LATEST], people=people, chart=chart,
-                            search=search, external=external)
+                            search=search, external=external, data=data)
     m = templates.messages
     count = m.ngettext("%(num)s transcript", "%(num)s transcripts", len(episodes), num=m.number(len(episodes)))
     # The site's own site_description says it better when mkdocs.yml has one (main.html).
