@@ -29,8 +29,9 @@ LANGUAGES = ("es", "de")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 #: What a placeholder can stand for, where it is narrower than anything: a time is a clock ("04:20"), so
 #: an English page title with " in " in it is not taken for "%(time)s in %(episode)s"; find's
-#: "%(current)s of %(num)s" starts with a number, so "(share of the talk time)" is not it.
-PLACES = {"time": r"\d+(?::\d\d)+", "current": r"\d[\d.,\s]*"}
+#: "%(current)s of %(num)s" starts with a number, so "(share of the talk time)" is not it; a citation's
+#: style is one of cite.js's three, so "Copy %(style)s" is not "Copy a link to this moment".
+PLACES = {"time": r"\d+(?::\d\d)+", "current": r"\d[\d.,\s]*", "style": "APA|Chicago|BibTeX"}
 
 
 def catalogue(path: Path) -> dict[str, Any]:
