@@ -129,9 +129,8 @@
     box.append(title, what);
     for (const [id, style] of STYLES) {
       const section = document.createElement("section");
-      const heading = Object.assign(document.createElement("h3"), { id: `onr-cite-${id}-name`, textContent: style });
+      const heading = Object.assign(document.createElement("h3"), { textContent: style });
       const text = Object.assign(document.createElement("pre"), { id: `onr-cite-${id}` });
-      text.setAttribute("aria-labelledby", heading.id);
       const copy = Object.assign(document.createElement("button"), { type: "button", className: "onr-cite-copy", textContent: say("cite_copy", "Copy") });
       copy.setAttribute("aria-label", say("cite_copy_style", "Copy %(style)s", { style }));
       copy.addEventListener("click", () => copyText(text, style, status));
