@@ -7,7 +7,8 @@ Chromium (Debian's, via Playwright) prints: page size, time to DOMContentLoaded 
 main thread's script and layout time during load (Chrome's Performance metrics), long tasks
 (> 50 ms) during load, time to interactive, the time the keyboard's handlers take (the first key
 press, which takes the turns' other controls out of the Tab order, and j from turn to turn
-mid-page), and frame times while scrolling the whole transcript, while the audio jumps to a new
+mid-page), what "Cite" costs (cite.js's work at load, run again and timed: a button in each turn;
+then opening its dialog), and frame times while scrolling the whole transcript, while the audio jumps to a new
 turn every frame, and while it plays at 2x with follow-along on (scrolling to each turn, and not),
 with the page's own main-thread work (script, style, layout) a frame.
 
@@ -91,6 +92,26 @@ KEYS = """() => {
   return { first, onScreen, median: j[20], max: j[40] };
 }"""
 
+# cite.js: opening the dialog (built the first time), then its work at load timed by running it again
+# (a second button in every turn, removed after), and the style and layout that forces.
+CITE = """async () => {
+  const buttons = document.querySelectorAll('.onr-turn-head button.onr-cite');
+  if (!buttons.length) return null;
+  let t = performance.now();
+  buttons[buttons.length >> 1].click();
+  const open = performance.now() - t;
+  document.querySelector('dialog.onr-cite-dialog').close();
+  const source = await (await fetch(document.querySelector('script[src*="cite.js"]').src)).text();
+  t = performance.now();
+  new Function(source)();
+  const script = performance.now() - t;
+  t = performance.now();
+  document.body.getBoundingClientRect();
+  const layout = performance.now() - t;
+  document.querySelectorAll('button.onr-cite + button.onr-cite').forEach((b) => b.remove());
+  return { buttons: buttons.length, open, script, layout };
+}"""
+
 
 def write_episode(root: Path, turns: int, hours: float, whisperx: bool = False, words: bool = False) -> None:
     rng = random.Random(11)
@@ -153,6 +174,7 @@ def measure(url: str) -> dict[str, Any]:
                                "{dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd, size: n.decodedBodySize}; })()")
         metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
         long_tasks = page.evaluate("window.__long")
+        cite = page.evaluate(CITE)
         keys = page.evaluate(KEYS)
         scroll = page.evaluate(FRAMES, "scroll")
         before = script_seconds(cdp)
@@ -166,7 +188,7 @@ def measure(url: str) -> dict[str, Any]:
         browser.close()
     return {"timing": timing, "script": metrics["ScriptDuration"], "layout": metrics["LayoutDuration"],
             "long": [duration for _, duration in long_tasks], "tti": interactive(timing["dcl"], long_tasks),
-            "keys": keys, "scroll": scroll, "play": play, "follow": follow}
+            "keys": keys, "cite": cite, "scroll": scroll, "play": play, "follow": follow}
 
 
 def interactive(dcl: float, long_tasks: list[list[float]], quiet: float = 5000) -> float:
@@ -239,6 +261,10 @@ def main() -> None:
     keys = result["keys"]
     print(f"keys: the first key press {keys['first']:.1f} ms; j mid-page from no focus {keys['onScreen']:.1f} ms, "
           f"then turn to turn median {keys['median']:.1f} ms, max {keys['max']:.1f} ms")
+    cite = result["cite"]
+    print("cite: no Cite buttons (cite.js not loaded)" if cite is None else
+          f"cite: cite.js's work at load (a button in each of {cite['buttons']} turns) {cite['script']:.1f} ms, "
+          f"then style and layout {cite['layout']:.1f} ms; opening the dialog {cite['open']:.1f} ms")
     print(f"scrolling the transcript: frame median {scroll['median']:.1f} ms, p95 {scroll['p95']:.1f} ms, "
           f"max {scroll['max']:.1f} ms, {scroll['over50']} of 240 frames over 50 ms")
     print(f"playing with follow-along, a new turn each frame: frame median {play['median']:.1f} ms, "

@@ -90,7 +90,7 @@ SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "keys_next": N_("Next turn"),
     "keys_previous": N_("Previous turn"),
     "keys_down_up": N_("Next or previous turn, from a turn's time or link"),
-    "keys_left_right": N_("Between a turn's speaker, time and link"),
+    "keys_left_right": N_("Between a turn's speaker, time, link and Cite"),
     "key_enter": N_("Enter"),
     "keys_enter": N_("On a time: play from there"),
     "key_space": N_("Space"),
@@ -98,6 +98,21 @@ SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "keys_help": N_("This list of keys"),
     "keys_escape": N_("Close this list"),
     "close": N_("Close"),
+    # Cite this moment (cite.js): the button, its dialog, and the words inside the citations
+    "cite": N_("Cite"),
+    "cite_label": N_("Cite this moment"),
+    "cite_title": N_("Cite this moment"),
+    "cite_copy": N_("Copy"),
+    "cite_copy_style": N_("Copy %(style)s"),
+    "cite_copied": N_("%(style)s citation copied"),
+    "cite_select": N_("Selected: press Ctrl+C to copy"),
+    "cite_podcast_episode": N_("Audio podcast episode"),
+    "cite_transcript": N_("Transcript"),
+    "cite_nd": N_("n.d."),
+    "cite_in": N_("In"),
+    "cite_podcast_audio": N_("podcast audio"),
+    "cite_transcript_note": N_("transcript"),
+    "cite_at": N_("at %(time)s"),
 }
 
 
@@ -198,6 +213,11 @@ class Messages:
     def date(self, day: dt.date) -> str:
         """The long date: ``March 3, 2021``, ``3 de marzo de 2021``, ``3. März 2021``."""
         return str(format_date(day, "long", locale=self.locale))
+
+    def month_day(self, day: dt.date) -> str:
+        """``October 19``, ``19 de octubre``, ``19. Oktober``: the day without its year (an APA
+        citation's date is ``2023, October 19``)."""
+        return str(format_skeleton("MMMMd", day, locale=self.locale))
 
     def list(self, items: Sequence[str]) -> str:
         """``a, b, and c`` (en), ``a, b y c`` (es), ``a, b und c`` (de)."""

@@ -29,8 +29,9 @@ LANGUAGES = ("es", "de")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 #: What a placeholder can stand for, where it is narrower than anything: a time is a clock ("04:20"), so
 #: an English page title with " in " in it is not taken for "%(time)s in %(episode)s"; find's
-#: "%(current)s of %(num)s" starts with a number, so "(share of the talk time)" is not it.
-PLACES = {"time": r"\d+(?::\d\d)+", "current": r"\d[\d.,\s]*"}
+#: "%(current)s of %(num)s" starts with a number, so "(share of the talk time)" is not it; a citation's
+#: style is one of cite.js's three, so "Copy %(style)s" is not "Copy a link to this moment".
+PLACES = {"time": r"\d+(?::\d\d)+", "current": r"\d[\d.,\s]*", "style": "APA|Chicago|BibTeX"}
 
 
 def catalogue(path: Path) -> dict[str, Any]:
@@ -169,11 +170,11 @@ def jinja(code: str) -> Environment:
 def test_jinja_newstyle_gettext() -> None:
     template = jinja("es").from_string(
         '<h2>{{ _("Speakers") }}</h2> {{ ngettext("%(num)s turn", "%(num)s turns", n, num=n|number) }}'
-        ' <p>{{ _("Also listed %(link)s.", link=link) }}</p> {{ _("Transcript: %(title)s", title=title) }}'
+        ' <p>{{ _("Also listed %(link)s.", link=link) }}</p> {{ _("Transcribed by %(name)s", name=name) }}'
     )
-    html = template.render(n=1234, link=Markup('<a href="x/">por nombre</a>'), title="<b>")
+    html = template.render(n=1234, link=Markup('<a href="x/">por nombre</a>'), name="<b>")
     assert html == ('<h2>Participantes</h2> 1.234 intervenciones'
-                    ' <p>Lista también disponible <a href="x/">por nombre</a>.</p> Transcripción: &lt;b&gt;')
+                    ' <p>Lista también disponible <a href="x/">por nombre</a>.</p> Transcripción de &lt;b&gt;')
 
 
 def test_jinja_falls_back_to_english_per_string() -> None:

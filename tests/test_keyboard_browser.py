@@ -1,5 +1,5 @@
 """The episode page from the keyboard, in a real browser (Debian's chromium through Playwright):
-one Tab stop per turn, ←/→ to the turn's other controls, j/k and ↓/↑ from turn to turn, space to
+one Tab stop per turn, ←/→ to the turn's other controls (speaker, time, link, Cite), j/k and ↓/↑ from turn to turn, space to
 play or pause, ? for the list of keys, and focus kept on a timestamp that was activated. The focus
 rings' contrast is measured in test_accessibility_browser.py, in light and dark."""
 
@@ -62,6 +62,7 @@ def test_without_javascript_every_link_of_a_turn_is_a_tab_stop(browser: Any, sit
         page.keyboard.press("Tab")
         stops.append(focused(page))
     assert stops == [("t0", "onr-who"), ("t0", "onr-time"), ("t0", "onr-link")]
+    assert page.locator("button.onr-cite").count() == 0  # Cite is made by cite.js
     context.close()
 
 
@@ -69,10 +70,14 @@ def test_left_and_right_reach_the_other_controls_of_a_turn(page: Any, site_url: 
     page.goto(site_url + TIDES)
     page.focus("#t4 a.onr-time")
     seen = []
-    for key in ["ArrowLeft", "ArrowLeft", "ArrowRight", "ArrowRight", "ArrowRight"]:
+    for key in ["ArrowLeft", "ArrowLeft", "ArrowRight", "ArrowRight", "ArrowRight", "ArrowRight"]:
         page.keyboard.press(key)
         seen.append(focused(page))
-    assert seen == [("t4", "onr-who"), ("t4", "onr-who"), ("t4", "onr-time"), ("t4", "onr-link"), ("t4", "onr-link")]
+    assert seen == [("t4", "onr-who"), ("t4", "onr-who"), ("t4", "onr-time"), ("t4", "onr-link"),
+                    ("t4", "onr-cite"), ("t4", "onr-cite")]  # Cite (cite.js) last: tests/test_cite_browser.py
+    page.keyboard.press("ArrowDown")  # from Cite too, to the next turn
+    assert focused(page) == ("t15", "onr-time")
+    page.focus("#t4 a.onr-link")
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     page.keyboard.press("Enter")  # the speaker's link still works
@@ -82,6 +87,9 @@ def test_left_and_right_reach_the_other_controls_of_a_turn(page: Any, site_url: 
 def test_the_link_control_of_an_untimed_turn_reaches_its_speaker(page: Any, site_url: str) -> None:
     page.goto(site_url + UNTIMED)
     page.focus("#p1 a.onr-link")
+    page.keyboard.press("ArrowRight")
+    assert focused(page) == ("p1", "onr-cite")
+    page.keyboard.press("ArrowLeft")
     page.keyboard.press("ArrowLeft")
     assert focused(page) == ("p1", "onr-who")
 

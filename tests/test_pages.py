@@ -250,3 +250,29 @@ def test_an_episode_item_names_four_speakers_then_how_many_more(tmp_path: Path) 
     assert ('with <a href="../../speakers/ann-lee/">Ann Lee</a>, <a href="../../speakers/bo-chen/">Bo Chen</a>, '
             '<a href="../../speakers/cy-dee/">Cy Dee</a>, <a href="../../speakers/di-eng/">Di Eng</a>, and 2 more</span>'
             ) in pages["shows/s/index.md"].inline()
+
+
+def test_an_episode_page_carries_the_facts_a_citation_needs_once(tmp_path: Path) -> None:
+    """The JSON cite.js reads (tests/test_cite_browser.py cites with it): dates as ISO and in the
+    page's language, the BibTeX key in the characters every BibTeX reads, no "<" left to end the script."""
+    from generator.pages.episode import bibtex_key, citation
+
+    show = tmp_path / "content/shows/café-talk"
+    show.mkdir(parents=True)
+    (show / "show.yml").write_text("title: Café </script> Talk\n", encoding="utf-8")
+    (show / "2023-10-19-crème-brûlée.md").write_text("Ann Lee: hi\n", encoding="utf-8")
+    (show / "no-date.md").write_text("Ann Lee: hello\n", encoding="utf-8")
+    result = archive.build(tmp_path / "content", root=tmp_path)
+    dated = next(e for e in result.episodes if e.date)
+    undated = next(e for e in result.episodes if not e.date)
+    assert (dated.show, bibtex_key(dated)) == ("café-talk", "cafe-talk:2023-10-19-creme-brulee")  # ASCII
+    assert citation(result, dated, "My <Archive>", Messages.for_language("es")) == {
+        "site": "My <Archive>", "show": "Café </script> Talk", "title": dated.title, "audio": False,
+        "key": bibtex_key(dated), "iso": "2023-10-19", "date": "19 de octubre de 2023", "month_day": "19 de octubre",
+    }
+    assert set(citation(result, undated, "", Messages.for_language("en"))) == {"site", "show", "title", "audio", "key"}
+    pages = {item.src_uri: item for item in render(result, "My <Archive>") if isinstance(item, Page)}
+    html = pages[f"{dated.url}index.md"].inline()
+    assert html.count('<script type="application/json" id="onr-cite">') == 1
+    assert '"site": "My \\u003cArchive\\u003e"' in html and "Café \\u003c/script\\u003e Talk" in html
+    assert '<script src="../../../assets/onrecord/cite.js" defer></script>' in html

@@ -34,9 +34,9 @@ def render(archive: Archive, site_name: str = "On Record", *, custom_dir: Path |
     yield from shows.render(archive, templates, listing)
     sequence = shows.sequence(archive)
     for ep in archive.episodes:
-        yield from episode.render(archive, ep, templates, sequence[ep.url], listing)
+        yield from episode.render(archive, ep, templates, sequence[ep.url], listing, site_name)
         for translation in archive.translations.get(ep.key, ()):
-            yield from episode.render(archive, translation, templates, listing=listing)
+            yield from episode.render(archive, translation, templates, listing=listing, site_name=site_name)
     yield from people.render(archive, templates)
     yield timeline.render(archive, templates)
     yield from tags.render(archive, templates, listing)

@@ -2,7 +2,9 @@
 
 Everything is readable and every link works without JavaScript: timestamps, chapters and strip
 segments are links to turn anchors. ``assets/onrecord/episode.js`` (loaded by this page only)
-adds seeking, highlighting the turn being spoken, ``#t=`` deep links and copying a turn's link.
+adds seeking, highlighting the turn being spoken, ``#t=`` deep links and copying a turn's link;
+``assets/onrecord/cite.js`` adds "Cite" to each turn, from the facts :func:`citation` puts in the
+page once (the turn's speaker and time it reads from the turn's heading).
 
 This module builds the values (:class:`EpisodeView`); ``site_templates/onrecord/episode.html``
 and its partials build the HTML.
@@ -10,6 +12,8 @@ and its partials build the HTML.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -74,9 +78,10 @@ Neighbours = tuple[Episode | None, Episode | None]
 
 
 def render(archive: Archive, episode: Episode, templates: Templates, neighbours: Neighbours = (None, None),
-           listing: Listing | None = None) -> Iterator[Page | Download | Asset]:
+           listing: Listing | None = None, site_name: str = "") -> Iterator[Page | Download | Asset]:
     """The episode's page and its files; ``neighbours`` are its previous and next episodes
-    (:func:`generator.pages.shows.sequence`), ``listing`` the archive's tags (made when ``None``)."""
+    (:func:`generator.pages.shows.sequence`), ``listing`` the archive's tags (made when ``None``),
+    ``site_name`` mkdocs.yml's (the publisher its citations name)."""
     text = TurnText(episode)
     view = episode_view(archive, episode, text, neighbours, listing)
     versions = archive.versions(episode)
@@ -84,7 +89,8 @@ def render(archive: Archive, episode: Episode, templates: Templates, neighbours:
     description = episode.description or describe(view, templates.messages)
     data = structured.episode(archive, episode, [link.kind for link in view.downloads],
                               structured.Links(templates.site_url, episode.url))
-    body = templates.render("episode.html", episode.url, view=view) + markup.json_ld(data)
+    cite = citation(archive, episode, site_name, templates.messages)
+    body = templates.render("episode.html", episode.url, view=view, cite=cite) + markup.json_ld(data)
     yield Page(f"{episode.url}index.md", episode.title, body,
                {"description": description, "onrecord_og_type": "article",
                 **({"onrecord_alternates": alternates} if len(versions) > 1 else {})},
@@ -138,6 +144,30 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         next=neighbours[1],
         tags=listing.tags_of(episode) if listing else [],
     )
+
+
+def citation(archive: Archive, episode: Episode, site_name: str, messages: Messages) -> dict[str, str | bool]:
+    """What a citation of any moment of the episode needs besides the turn (its speaker and time,
+    which cite.js reads from the turn's heading) and the address (the page's own, at run time):
+    written once in the page as JSON (``episode.html``, ``#onr-cite``), never guessed from the
+    page's text. Dates as ISO and in the page's language (``date``: ``October 19, 2023``;
+    ``month_day``: ``October 19``, for APA's ``2023, October 19``); ``audio``: the page plays the
+    episode (a podcast episode to cite, else a transcript); ``key``: the BibTeX key's stable part."""
+    data: dict[str, str | bool] = {
+        "site": site_name, "show": archive.shows[episode.show].title, "title": episode.title,
+        "audio": bool(episode.audio), "key": bibtex_key(episode),
+    }
+    if episode.date:
+        data |= {"iso": episode.date.isoformat(), "date": messages.date(episode.date),
+                 "month_day": messages.month_day(episode.date)}
+    return data
+
+
+def bibtex_key(episode: Episode) -> str:
+    """``city-desk:2023-10-19-town-hall-the-sea-wall``: the show and the episode's slug, as the URL
+    has them, in the characters every BibTeX reads in a key (cite.js adds the turn: ``:t12``)."""
+    text = unicodedata.normalize("NFKD", f"{episode.show}:{episode.slug}").encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9:_-]+", "-", text).strip("-") or "onrecord"
 
 
 def toc(view: EpisodeView, gettext: Callable[[str], str]) -> tuple[Heading, ...]:

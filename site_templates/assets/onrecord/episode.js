@@ -215,7 +215,8 @@
   // Keyboard. A turn is one Tab stop: its time, or its link when it has no time, so Tab goes turn
   // by turn. Its other controls (the speaker's link, the link to copy) leave the Tab order here, from
   // the script: without JavaScript every link stays a Tab stop, as the markup has it. They stay
-  // reachable: ←/→ move between the speaker, the time and the link while one of them has focus.
+  // reachable: ←/→ move between the speaker, the time, the link and Cite (a button cite.js adds,
+  // out of the Tab order from the start) while one of them has focus.
   // The heading keeps plain links rather than becoming a toolbar (role="toolbar" with a roving
   // tabindex): a screen reader's user reads and follows them in browse mode and in its list of
   // links as any links (tabindex="-1" hides nothing from either), where a toolbar on each of
@@ -304,7 +305,7 @@
       [["j"], say("keys_next", "Next turn")],
       [["k"], say("keys_previous", "Previous turn")],
       [["↓", "↑"], say("keys_down_up", "Next or previous turn, from a turn's time or link")],
-      [["←", "→"], say("keys_left_right", "Between a turn's speaker, time and link")],
+      [["←", "→"], say("keys_left_right", "Between a turn's speaker, time, link and Cite")],
       ...(audio ? [[[say("key_enter", "Enter")], say("keys_enter", "On a time: play from there")],
                    [[say("key_space", "Space")], say("keys_space", "Play or pause")]] : []),
       [["?"], say("keys_help", "This list of keys")],
@@ -330,13 +331,13 @@
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
     const at = event.target instanceof Element ? event.target : null;
     if (at?.closest(`${TYPING}, dialog[open], .md-search`)) return;
-    const control = at?.closest(`${HEAD} a`);
+    const control = at?.closest(`${HEAD} :is(a, button)`);
     const step = { j: 1, k: -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
     const letter = event.key === "j" || event.key === "k";  // anywhere; the arrows only on a turn's control
     if (step && transcript && (letter || control)) {
       focusTurn(turnAfter(at, step));
     } else if ((event.key === "ArrowLeft" || event.key === "ArrowRight") && control) {
-      const controls = Array.from(control.closest(".onr-turn-head").querySelectorAll("a[href]"));
+      const controls = Array.from(control.closest(".onr-turn-head").querySelectorAll("a[href], button"));
       controls[controls.indexOf(control) + (event.key === "ArrowLeft" ? -1 : 1)]?.focus();
     } else if (event.key === " " && audio && !event.shiftKey && !at?.closest(OWNS_SPACE)) {
       if (!event.repeat) togglePlay();
