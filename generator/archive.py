@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import languages, names, readers, schema, sources
@@ -24,8 +24,10 @@ from .slugs import is_anonymous, label_key, slugify
 from .speakers import PeopleIndex, load_people
 
 
-def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> Archive:
-    """Read ``content/`` (shows, transcripts, speakers.yml) into an :class:`Archive`."""
+def build(content: Path, *, root: Path | None = None, drafts: bool = False,
+          progress: Callable[[], None] | None = None) -> Archive:
+    """Read ``content/`` (shows, transcripts, speakers.yml) into an :class:`Archive`; ``progress``
+    is called after each transcript file (generator/progress.py counts them)."""
     out = Collector(root or content.parent, content)
     people_index, problems = _people_index(content, out)
     out.problems.extend(problems)
@@ -39,7 +41,7 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False) -> A
         if show.id in shows:
             out.add(folder, 1, f"show id {show.id!r} is already used by {shows[show.id].path}: rename a folder")
             continue
-        published, hidden = _read_episodes(folder, show, people_index, out, drafts)
+        published, hidden = _read_episodes(folder, show, people_index, out, drafts, progress)
         held.extend(hidden)
         if published or not hidden:  # a show with only drafts is a draft too
             shows[show.id] = show
@@ -115,12 +117,15 @@ def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
 
 
 def _read_episodes(
-    folder: Path, show: Show, people_index: PeopleIndex, out: Collector, drafts: bool
+    folder: Path, show: Show, people_index: PeopleIndex, out: Collector, drafts: bool,
+    progress: Callable[[], None] | None = None,
 ) -> tuple[list[Episode], list[str]]:
     """The show's episodes, and the paths of the drafts left out."""
     published: list[Episode] = []
     hidden: list[str] = []
     for path in transcript_files(folder, out):
+        if progress:
+            progress()
         try:
             episode = read_episode(path, show, people_index, out)
         except ReadError as exc:

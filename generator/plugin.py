@@ -38,6 +38,7 @@ from .i18n import Messages
 from .pages import Asset, Download, Item, Page, render
 from .pages.page import Heading
 from .pages.search import external
+from .progress import Progress
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
 
@@ -85,6 +86,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.feed = False  # feed.xml is published (the pages' heads link it)
         self.serving = False
         self.last_good: list[Item] = []  # the pages of the last archive read without an exception
+        self.progress = Progress(live=False)  # a new one each build (on_files)
+        self.page_count = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds (MkDocs >= 1.4),
@@ -112,19 +115,27 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def read_archive(self, config: MkDocsConfig) -> list[Item]:
         """Every generated page; while serving, the last good ones if reading fails unexpectedly."""
         content = self.content_dir(config)
+        progress = self.progress
         try:
-            archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts)
+            with progress.stage("read {count} transcripts", "reading {count} transcripts"):
+                archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts,
+                                            progress=progress.tick)
             for problem in archive.problems:
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
             settings = self.feed_settings(config)
-            self.last_good = list(render(archive, config.site_name, custom_dir=config.theme.custom_dir,
-                                          language=self.language(config), site_url=config.site_url,
-                                          feeds=settings is not None, search=self.config.search,
-                                          external_search=self.config.external_search, data=self.config.data_))
-            if settings is not None:
-                self.last_good += feeds_mod.render(archive, settings)
-            if self.config.data_:
-                self.last_good += data_mod.render(archive, config.site_url)
+            with progress.stage("made {count} pages and files", "making {count} pages and files"):
+                items: list[Item] = []
+                for item in render(archive, config.site_name, custom_dir=config.theme.custom_dir,
+                                   language=self.language(config), site_url=config.site_url,
+                                   feeds=settings is not None, search=self.config.search,
+                                   external_search=self.config.external_search, data=self.config.data_):
+                    items.append(item)
+                    progress.tick()
+                if settings is not None:
+                    items += feeds_mod.render(archive, settings)
+                if self.config.data_:
+                    items += data_mod.render(archive, config.site_url)
+            self.last_good = items
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)
@@ -153,6 +164,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
         self.feed = False
+        self.progress = Progress.for_terminal(log)
         for item in self.read_archive(config):
             if item.src_uri == "search/index.md" and not self.config.search:
                 continue
@@ -169,6 +181,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
                 files.append(File.generated(config, item.src_uri, content=item.markdown))
         if config.nav is None:
             config.nav = self.navigation(files, self.messages.gettext)
+        self.page_count = len(files.documentation_pages())
+        self.progress.begin("MkDocs read {count} pages", "MkDocs is reading {count} pages", self.page_count)
         return files
 
     @staticmethod
@@ -185,6 +199,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         return nav
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        # MkDocs has converted every page; it renders each into the theme's template next.
+        self.progress.begin("wrote {count} pages", "writing {count} pages", self.page_count)
         # Our theme partials (the header's search box) speak the site's language too.
         env.globals["onrecord_messages"] = self.messages
         env.globals["onrecord_external_search"] = external(self.config.external_search)
@@ -193,6 +209,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         return env
 
     def on_page_content(self, html: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        self.progress.tick()
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return html
@@ -200,12 +217,22 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             page.toc = table_of_contents(generated.toc)
         return generated.fill(html)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.progress.end()  # the status line and its log filter go with the failed build
+
+    def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        self.progress.tick()
+        return output
+
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self.progress.end()
         if self.config.search:
             try:
-                log.info(search.index(Path(config.site_dir)))
+                with self.progress.stage("indexed {count} pages", "indexing {count} pages for search") as progress:
+                    log.info(search.index(Path(config.site_dir), progress=progress))
             except search.SearchError as exc:
                 log.error(str(exc))
+        log.info(self.progress.summary())
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))

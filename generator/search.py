@@ -51,13 +51,14 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 import pagefind_bin
 
 from . import vocabulary
+from .progress import Progress
 
 BUNDLE = "pagefind"
 
@@ -66,16 +67,20 @@ class SearchError(Exception):
     """Pagefind failed; carries its output."""
 
 
-def index(site_dir: Path) -> str:
-    """Index ``site_dir`` into ``site_dir/pagefind``; returns a one-line summary."""
+def index(site_dir: Path, progress: Progress | None = None) -> str:
+    """Index ``site_dir`` into ``site_dir/pagefind``; returns a one-line summary. ``progress``
+    counts the pages as Pagefind reads them."""
     executable = pagefind_bin.get_executable()
     if executable is None:
         raise SearchError("the Pagefind binary is missing: reinstall the 'pagefind[bin]' package")
     began = time.perf_counter()
     bundle = site_dir / BUNDLE
     pages = html_pages(site_dir, bundle)
+    if progress:
+        progress.expect(len(pages))
     with tempfile.TemporaryFile() as log:
-        files, skipped = run_service([str(executable), "--service"], site_dir, pages, log)
+        files, skipped = run_service([str(executable), "--service"], site_dir, pages, log,
+                                     progress.tick if progress else None)
     files = stabilise(files)
     files[vocabulary.NAME] = words(files)
     write_bundle(bundle, files)
@@ -134,9 +139,11 @@ def responses(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:
             searched = 0
 
 
-def run_service(command: list[str], site_dir: Path, pages: Sequence[Path], log: IO[bytes]) -> tuple[dict[str, bytes], int]:
+def run_service(command: list[str], site_dir: Path, pages: Sequence[Path], log: IO[bytes],
+                tick: Callable[[], None] | None = None) -> tuple[dict[str, bytes], int]:
     """Index ``pages`` with a Pagefind service; returns the bundle's files by path, and the
-    number of pages it could not read (skipped, as its CLI skips them).
+    number of pages it could not read (skipped, as its CLI skips them). ``tick`` is called as
+    each page is answered.
 
     A thread writes while this one reads: the service answers every page, and with neither side
     reading, both pipes would fill and block.
@@ -150,6 +157,8 @@ def run_service(command: list[str], site_dir: Path, pages: Sequence[Path], log: 
     try:
         for response in responses(service.stdout):
             payload = response.get("payload") or {}
+            if tick and 0 < (response.get("message_id") or 0) <= len(pages):
+                tick()
             if payload.get("type") == "GetFiles":
                 return {file["path"]: base64.b64decode(file["content"]) for file in payload["files"]}, skipped
             if payload.get("type") == "Error" and 0 < (response.get("message_id") or 0) <= len(pages):
