@@ -40,7 +40,7 @@ from mkdocs.structure.nav import Navigation, get_navigation  # noqa: E402
 from mkdocs.structure.pages import Page as MkPage  # noqa: E402
 from mkdocs.structure.toc import TableOfContents  # noqa: E402
 
-from generator import archive, feeds, plugin, search  # noqa: E402
+from generator import archive, exports, feeds, plugin, quotes, search, vocabulary  # noqa: E402
 from generator.pages import Download  # noqa: E402
 from generator.pages import render as render_pages  # noqa: E402
 
@@ -114,6 +114,11 @@ def instrument(stages: Stages) -> None:
     archive.build = stages.wrap("1 read archive (archive.build)", archive.build)
     patch(plugin, "render", stages.wrap("2 render pages as values (pages.render)", render_pages, consume=True))
     feeds.render = stages.wrap("3 feeds (feeds.render)", feeds.render, consume=True)
+    quotes.pick = stages.wrap("2a  of which quotes.pick (descriptions, person pages)", quotes.pick)
+    quotes.recurring = stages.wrap("2b  of which quotes.recurring (person pages)", quotes.recurring)
+    exports.to_json = stages.wrap("2c  of which exports.to_json (transcript.json)", exports.to_json)
+    exports.EXPORTS["json"] = (exports.to_json, *exports.EXPORTS["json"][1:])
+    vocabulary.from_bundle = stages.wrap("10a  of which vocabulary.from_bundle (Did you mean)", vocabulary.from_bundle)
     on_files = plugin.OnRecordPlugin.on_files
     plugin.OnRecordPlugin.on_files = stages.wrap("0 on_files (1-3 + File.generated)", on_files)  # type: ignore[method-assign]
     patch(mk_build, "get_files", stages.wrap("4a get_files + theme files", get_files))
