@@ -147,8 +147,9 @@ def one(site: Path, variant: str, shard: str, api_pages: int, bundle_to: Path | 
 
 def api(site: Path, limit: int) -> int:
     """The first ``limit`` pages through Pagefind's Python wrapper, awaited together."""
-    from generator import search
     from pagefind.index import PagefindIndex
+
+    from generator import search
 
     pages = search.html_pages(site, site / "pagefind")[:limit]
 
