@@ -142,6 +142,9 @@ def test_tab_cycles_inside_the_dialog_and_escape_gives_focus_back(page: Any, sit
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate(LABEL) == "Close"  # from the first control back to the last
+    page.click(".onr-cite-dialog h2")  # a click on its text keeps focus in it
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(LABEL) == "Close"
     assert page.locator(".onr-cite-dialog").evaluate(OPEN)
     page.keyboard.press("Escape")
     assert not page.locator(".onr-cite-dialog").evaluate("d => d.matches(':popover-open')")

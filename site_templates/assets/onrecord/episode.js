@@ -316,6 +316,7 @@
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-modal", "true");
     box.setAttribute("aria-labelledby", title.id);
+    box.tabIndex = -1;  // a click on its text puts focus on it, as on a <dialog>, not on the page's <body>
     box.addEventListener("click", (event) => { if (event.target === box) box.hidePopover(); });  // the shade around its box
     box.addEventListener("beforetoggle", (event) => {
       if (event.newState !== "closed") return;
@@ -338,7 +339,7 @@
     if (!shown || event.key !== "Tab" || event.ctrlKey || event.altKey || event.metaKey) return;
     const stops = Array.from(shown.querySelectorAll("button, [href], input, [tabindex]:not([tabindex='-1'])"));
     const at = document.activeElement, first = stops[0], last = stops[stops.length - 1];
-    if (!shown.contains(at)) (event.shiftKey ? last : first).focus();
+    if (at === shown || !shown.contains(at)) (event.shiftKey ? last : first).focus();
     else if (at === (event.shiftKey ? first : last)) (event.shiftKey ? last : first).focus();
     else return;  // the browser's Tab, inside the dialog
     event.preventDefault();
