@@ -7,10 +7,11 @@ Chromium (Debian's, via Playwright) prints: page size, time to DOMContentLoaded 
 main thread's script and layout time during load (Chrome's Performance metrics), long tasks
 (> 50 ms) during load, time to interactive, the time the keyboard's handlers take (the first key
 press, which takes the turns' other controls out of the Tab order, and j from turn to turn
-mid-page), what "Cite" costs (cite.js's work at load, run again and timed: a button in each turn;
-then opening its dialog), and frame times while scrolling the whole transcript, while the audio jumps to a new
-turn every frame, and while it plays at 2x with follow-along on (scrolling to each turn, and not),
-with the page's own main-thread work (script, style, layout) a frame.
+mid-page), what "Cite" costs (cite.js's work at load, run again and timed: a button in each turn),
+the first opening of both dialogs, Cite's and the list of keys (?), as the call and until the next
+frame, and frame times while scrolling the whole transcript, while the audio jumps to a new turn
+every frame, and while it plays at 2x with follow-along on (scrolling to each turn, and not), with
+the page's own main-thread work (script, style, layout) a frame.
 
 Time to interactive is Lighthouse's definition, measured on long tasks: the end of the last long
 task before the first 5-second window without one (and not before DOMContentLoaded).
@@ -92,17 +93,28 @@ KEYS = """() => {
   return { first, onScreen, median: j[20], max: j[40] };
 }"""
 
+# Opening a dialog: the time `open()` takes (showModal() does its work there) and the time until the
+# next frame is drawn (a popover's style and layout come in that frame); then the dialog is closed.
+# Both the <dialog> of before and the popover of now are closed (close() / hidePopover()).
+OPENED = """window.opened = async (open, selector) => {
+  let t = performance.now();
+  open();
+  const call = performance.now() - t;
+  await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+  const frame = performance.now() - t;
+  const shown = document.querySelector(selector);
+  if (shown.matches(':popover-open')) shown.hidePopover(); else shown.close();
+  return { call, frame };
+};"""
+
 # cite.js: opening the dialog (built the first time), then its work at load timed by running it again
 # (a second button in every turn, removed after), and the style and layout that forces.
 CITE = """async () => {
   const buttons = document.querySelectorAll('.onr-turn-head button.onr-cite');
   if (!buttons.length) return null;
-  let t = performance.now();
-  buttons[buttons.length >> 1].click();
-  const open = performance.now() - t;
-  document.querySelector('dialog.onr-cite-dialog').close();
+  const open = await opened(() => buttons[buttons.length >> 1].click(), '.onr-cite-dialog');
   const source = await (await fetch(document.querySelector('script[src*="cite.js"]').src)).text();
-  t = performance.now();
+  let t = performance.now();
   new Function(source)();
   const script = performance.now() - t;
   t = performance.now();
@@ -111,6 +123,11 @@ CITE = """async () => {
   document.querySelectorAll('button.onr-cite + button.onr-cite').forEach((b) => b.remove());
   return { buttons: buttons.length, open, script, layout };
 }"""
+
+# The list of keys (episode.js), opened with ? the first time (after the keys above, so the first
+# key press's own work is not counted here).
+KEYS_LIST = """() => opened(() => document.body.dispatchEvent(
+  new KeyboardEvent('keydown', {key: '?', bubbles: true, cancelable: true})), '.onr-keys')"""
 
 
 def write_episode(root: Path, turns: int, hours: float, whisperx: bool = False, words: bool = False) -> None:
@@ -166,6 +183,7 @@ def measure(url: str) -> dict[str, Any]:
                              "...l.getEntries().map(e => [e.startTime, e.duration])))"
                              ".observe({type: 'longtask', buffered: true});")
         page.add_init_script(SUMMARY)
+        page.add_init_script(OPENED)
         cdp = page.context.new_cdp_session(page)
         cdp.send("Performance.enable")
         page.goto(url, wait_until="load")
@@ -176,6 +194,7 @@ def measure(url: str) -> dict[str, Any]:
         long_tasks = page.evaluate("window.__long")
         cite = page.evaluate(CITE)
         keys = page.evaluate(KEYS)
+        keys["list"] = page.evaluate(KEYS_LIST)
         scroll = page.evaluate(FRAMES, "scroll")
         before = script_seconds(cdp)
         play = page.evaluate(FRAMES, "play")
@@ -189,6 +208,11 @@ def measure(url: str) -> dict[str, Any]:
     return {"timing": timing, "script": metrics["ScriptDuration"], "layout": metrics["LayoutDuration"],
             "long": [duration for _, duration in long_tasks], "tti": interactive(timing["dcl"], long_tasks),
             "keys": keys, "cite": cite, "scroll": scroll, "play": play, "follow": follow}
+
+
+def opened(times: dict[str, float]) -> str:
+    """A dialog's first opening: the call, and until the next frame is drawn."""
+    return f"{times['call']:.1f} ms (the call; {times['frame']:.1f} ms to the next frame)"
 
 
 def interactive(dcl: float, long_tasks: list[list[float]], quiet: float = 5000) -> float:
@@ -260,11 +284,12 @@ def main() -> None:
           f"(longest {max(result['long'], default=0):.0f} ms); time to interactive {result['tti']:.0f} ms")
     keys = result["keys"]
     print(f"keys: the first key press {keys['first']:.1f} ms; j mid-page from no focus {keys['onScreen']:.1f} ms, "
-          f"then turn to turn median {keys['median']:.1f} ms, max {keys['max']:.1f} ms")
+          f"then turn to turn median {keys['median']:.1f} ms, max {keys['max']:.1f} ms; "
+          f"opening the list of keys (?) the first time {opened(keys['list'])}")
     cite = result["cite"]
     print("cite: no Cite buttons (cite.js not loaded)" if cite is None else
           f"cite: cite.js's work at load (a button in each of {cite['buttons']} turns) {cite['script']:.1f} ms, "
-          f"then style and layout {cite['layout']:.1f} ms; opening the dialog {cite['open']:.1f} ms")
+          f"then style and layout {cite['layout']:.1f} ms; opening the dialog the first time {opened(cite['open'])}")
     print(f"scrolling the transcript: frame median {scroll['median']:.1f} ms, p95 {scroll['p95']:.1f} ms, "
           f"max {scroll['max']:.1f} ms, {scroll['over50']} of 240 frames over 50 ms")
     print(f"playing with follow-along, a new turn each frame: frame median {play['median']:.1f} ms, "

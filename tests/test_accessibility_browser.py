@@ -11,7 +11,7 @@ the demo's mkdocs.yml sets them (with ``navigation.tabs``, which the fixture arc
 - episode and person pages have an h1, then h2s, with no level skipped;
 - one Tab stop per turn on an episode page;
 - every control of an episode page shows a focus ring of 3:1 against what is around it, the Cite
-  dialog's (tests/test_cite_browser.py) too, which axe checks open.
+  dialog's (tests/test_cite_browser.py) and the list of keys' too, which axe checks open.
 """
 
 from __future__ import annotations
@@ -122,14 +122,21 @@ def test_axe_finds_nothing_serious_in_either_scheme(scheme_page: tuple[str, Any]
     assert "color-contrast" in {v["id"] for v in results["passes"]}  # axe measured the text in this scheme
 
 
-def test_axe_finds_nothing_serious_in_the_cite_dialog(scheme_page: tuple[str, Any], demo_url: str) -> None:
+@pytest.mark.parametrize("dialog", [".onr-cite-dialog", ".onr-keys"])
+def test_axe_finds_nothing_serious_in_the_dialogs(scheme_page: tuple[str, Any], demo_url: str, dialog: str) -> None:
+    """Cite's dialog and the list of keys (?), open: popovers announced as dialogs, named by their heading."""
     from axe_playwright_python.sync_playwright import Axe
 
     scheme, page = scheme_page
     open_in(page, demo_url + EPISODE, scheme)
-    page.click(".onr-turn:nth-of-type(2) button.onr-cite")
-    assert page.locator("dialog.onr-cite-dialog[open] pre").count() == 3
-    results = Axe().run(page, context={"include": [["dialog.onr-cite-dialog"]]}).response
+    if dialog == ".onr-keys":
+        page.keyboard.press("?")
+    else:
+        page.click(".onr-turn:nth-of-type(2) button.onr-cite")
+        assert page.locator(".onr-cite-dialog:popover-open pre").count() == 3
+    name = {".onr-cite-dialog": "Cite this moment", ".onr-keys": "Keyboard shortcuts"}[dialog]
+    assert page.get_by_role("dialog", name=name).evaluate(f"d => d.matches('{dialog}:popover-open')")
+    results = Axe().run(page, context={"include": [[dialog]]}).response
     serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
     assert "color-contrast" in {v["id"] for v in results["passes"]}  # axe measured the dialog's text
@@ -244,8 +251,8 @@ FOCUSABLE = {
     EPISODE: [".onr-skip a", ".onr-speakers a", ".onr-strip a", ".onr-downloads a", "form.onr-find input",
               "form.onr-find button", ".onr-turn-head a.onr-who", ".onr-turn-head a.onr-time",
               ".onr-turn-head a.onr-link", ".onr-turn-head button.onr-cite", ".onr-turn.onr-current a.onr-time",
-              ".onr-turn.onr-current button.onr-cite", ".onr-sequence a", "dialog.onr-keys button",
-              "dialog.onr-cite-dialog button.onr-cite-copy", "dialog.onr-cite-dialog button.onr-cite-close"],
+              ".onr-turn.onr-current button.onr-cite", ".onr-sequence a", ".onr-keys button",
+              ".onr-cite-dialog button.onr-cite-copy", ".onr-cite-dialog button.onr-cite-close"],
     "shows/low-tide/kelp-comes-back/": [".onr-chapters a"],
     "shows/low-tide/how-heat-moves/": [".onr-follow input"],
 }
@@ -258,9 +265,9 @@ def test_every_control_shows_a_focus_ring_of_3_to_1(scheme_page: tuple[str, Any]
     page.evaluate("document.querySelector('.onr-turn:nth-of-type(2)').classList.add('onr-current')")  # a highlighted turn
     rings = {}
     for selector in FOCUSABLE[path]:
-        if selector.startswith("dialog.onr-keys"):
+        if selector.startswith(".onr-keys"):
             page.keyboard.press("?")
-        elif selector.startswith("dialog.onr-cite") and not page.locator("dialog.onr-cite-dialog[open]").count():
+        elif selector.startswith(".onr-cite-dialog") and not page.locator(".onr-cite-dialog:popover-open").count():
             page.keyboard.press("Escape")  # the list of keys
             page.focus(".onr-turn button.onr-cite")
             page.keyboard.press("Enter")  # opened from the keyboard, as a ring is for

@@ -4,12 +4,15 @@
 // page (#onr-cite: generator/pages/episode.py, citation), the turn's speaker, time and anchor from
 // its heading, the address from `location`: the page's own, with the fragment the # link copies.
 // Without JavaScript there is no button (the server writes none) and the # link is the permalink.
-// Everything from the page reaches the dialog as textContent, never as markup.
+// Everything from the page reaches the dialog as textContent, never as markup. The dialog is
+// episode.js's (window.onrecordDialog): a popover with role="dialog", which opens in a few ms where
+// showModal() took most of a second on a long page; without it (no Popover API) there is no button.
 (() => {
   const transcript = document.querySelector(".onr-transcript");
   let facts = null;
   try { facts = JSON.parse(document.getElementById("onr-cite")?.textContent || "null"); } catch { /* no facts: no Cite */ }
-  if (!transcript || !facts || typeof facts !== "object") return;
+  const dialogs = window.onrecordDialog;
+  if (!transcript || !facts || typeof facts !== "object" || !dialogs) return;
   const { say } = window.onrecordStrings;
 
   // Names. A person's name (a linked speaker) is inverted for APA ("Quinn, M. J.") and BibTeX
@@ -118,7 +121,6 @@
 
   const STYLES = [["apa", "APA"], ["chicago", "Chicago"], ["bibtex", "BibTeX"]];
   let dialog = null;
-  let returnTo = null;
 
   function build() {
     const box = document.createElement("div");
@@ -138,15 +140,10 @@
       box.append(section);
     }
     const close = Object.assign(document.createElement("button"), { type: "button", className: "onr-cite-close", textContent: say("close", "Close") });
-    close.addEventListener("click", () => made.close());
+    close.addEventListener("click", () => made.hidePopover());
     box.append(status, close);
-    const made = document.createElement("dialog");
-    made.className = "onr-cite-dialog";
-    made.setAttribute("aria-labelledby", title.id);
+    const made = dialogs.make("onr-cite-dialog", title);
     made.append(box);
-    made.addEventListener("click", (event) => { if (event.target === made) made.close(); });  // the backdrop
-    made.addEventListener("close", () => { if (returnTo?.isConnected) returnTo.focus(); });
-    document.body.append(made);
     return made;
   }
 
@@ -175,9 +172,7 @@
     for (const [id] of STYLES) dialog.querySelector(`#onr-cite-${id}`).textContent = texts[id];
     dialog.querySelector(".onr-cite-what").textContent = [at.who?.name, at.time == null ? "" : clock(at.time)].filter(Boolean).join(" · ");
     dialog.querySelector(".onr-cite-status").textContent = "";
-    returnTo = button;
-    dialog.showModal();
-    dialog.querySelector(".onr-cite-copy").focus();
+    dialogs.open(dialog, dialog.querySelector(".onr-cite-copy"), button);
   }
 
   // One button after each turn's # link: out of the Tab order like the turn's other controls

@@ -291,16 +291,68 @@
     if (audio.paused) audio.play().catch(() => {}); else audio.pause();
   }
 
-  let keys = null;  // the dialog listing the keys, made the first time ? is pressed
-  let returnTo = null;
-  function keysDialog() {
-    const dialog = document.createElement("dialog");
-    dialog.className = "onr-keys";
-    dialog.setAttribute("aria-labelledby", "onr-keys-title");
+  // Dialogs: the list of keys (below) and Cite (cite.js, through window.onrecordDialog). Each is a
+  // popover (popover="auto": the top layer; episode.css draws its shade) with role="dialog", not a
+  // <dialog> opened with showModal(): the first showModal() makes the rest of the document inert, a
+  // style pass over every element that takes 0.4-0.9 s on a 2,000-turn page; showPopover() takes a
+  // few ms (BENCHMARKS.md). The popover closes itself on Escape; a click on the shade closes it here,
+  // and the rest of the WAI-ARIA APG's dialog pattern is done here too. Focus moves in on opening and
+  // goes back to what had it on closing, unless the reader has put it somewhere else since. Tab and
+  // Shift+Tab cycle inside the dialog, as the APG has it for dialogs, modal or not ("like non-modal
+  // dialogs, modal dialogs contain their tab sequence"), rather than leaving it open behind the
+  // focus (a popover does not close when focus leaves it: Open UI issue 1047) or closing it as focus
+  // leaves, which would drop a keyboard user's place on one Tab too many. The shade takes the
+  // pointer and the page's keys rest while one is open, so it is modal in use and says so
+  // (aria-modal: a screen reader keeps to it, as it did to the <dialog>). A browser without the
+  // Popover API (before 2024) gets no dialogs: no list of keys, no Cite buttons.
+  const popovers = "popover" in HTMLElement.prototype;
+  const openers = new WeakMap();  // a dialog -> the element focus goes back to
+  let shown = null;  // the dialog open, if one is
+
+  function makeDialog(className, title) {
     const box = document.createElement("div");
+    box.className = className;
+    box.popover = "auto";
+    box.setAttribute("role", "dialog");
+    box.setAttribute("aria-modal", "true");
+    box.setAttribute("aria-labelledby", title.id);
+    box.tabIndex = -1;  // a click on its text puts focus on it, as on a <dialog>, not on the page's <body>
+    box.addEventListener("click", (event) => { if (event.target === box) box.hidePopover(); });  // the shade around its box
+    box.addEventListener("beforetoggle", (event) => {
+      if (event.newState !== "closed") return;
+      shown = null;
+      const at = document.activeElement, opener = openers.get(box);
+      if ((!at || at === document.body || box.contains(at)) && opener?.isConnected) opener.focus();
+    });
+    document.body.append(box);
+    return box;
+  }
+
+  function openDialog(box, first, opener = document.activeElement) {
+    openers.set(box, opener === document.body ? null : opener);
+    box.showPopover();
+    shown = box;
+    first.focus();
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (!shown || event.key !== "Tab" || event.ctrlKey || event.altKey || event.metaKey) return;
+    const stops = Array.from(shown.querySelectorAll("button, [href], input, [tabindex]:not([tabindex='-1'])"));
+    const at = document.activeElement, first = stops[0], last = stops[stops.length - 1];
+    if (at === shown || !shown.contains(at)) (event.shiftKey ? last : first).focus();
+    else if (at === (event.shiftKey ? first : last)) (event.shiftKey ? last : first).focus();
+    else return;  // the browser's Tab, inside the dialog
+    event.preventDefault();
+  });
+  if (popovers) window.onrecordDialog = { make: makeDialog, open: openDialog };
+
+  let keys = null;  // the dialog listing the keys, made the first time ? is pressed
+  function keysDialog() {
     const title = document.createElement("h2");
     title.id = "onr-keys-title";
     title.textContent = say("keys", "Keyboard shortcuts");
+    const dialog = makeDialog("onr-keys", title);
+    const box = document.createElement("div");
     const rows = [
       [["j"], say("keys_next", "Next turn")],
       [["k"], say("keys_previous", "Previous turn")],
@@ -318,19 +370,16 @@
       list.append(term, Object.assign(document.createElement("dd"), { textContent: what }));
     }
     const close = Object.assign(document.createElement("button"), { type: "button", textContent: say("close", "Close") });
-    close.addEventListener("click", () => dialog.close());
+    close.addEventListener("click", () => dialog.hidePopover());
     box.append(title, list, close);
     dialog.append(box);
-    dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });  // the backdrop
-    dialog.addEventListener("close", () => { if (returnTo?.isConnected && returnTo !== document.body) returnTo.focus(); });
-    document.body.append(dialog);
     return dialog;
   }
 
   document.addEventListener("keydown", (event) => {
     if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
     const at = event.target instanceof Element ? event.target : null;
-    if (at?.closest(`${TYPING}, dialog[open], .md-search`)) return;
+    if (shown || at?.closest(`${TYPING}, .md-search`)) return;  // the page's keys rest while a dialog is open
     const control = at?.closest(`${HEAD} :is(a, button)`);
     const step = { j: 1, k: -1, ArrowDown: 1, ArrowUp: -1 }[event.key];
     const letter = event.key === "j" || event.key === "k";  // anywhere; the arrows only on a turn's control
@@ -341,10 +390,9 @@
       controls[controls.indexOf(control) + (event.key === "ArrowLeft" ? -1 : 1)]?.focus();
     } else if (event.key === " " && audio && !event.shiftKey && !at?.closest(OWNS_SPACE)) {
       if (!event.repeat) togglePlay();
-    } else if (event.key === "?") {
+    } else if (event.key === "?" && popovers) {
       keys ||= keysDialog();
-      returnTo = document.activeElement;
-      keys.showModal();
+      openDialog(keys, keys.querySelector("button"));
     } else {
       return;
     }
