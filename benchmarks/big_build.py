@@ -156,7 +156,7 @@ def main() -> None:
             (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text().replace(
                 "- onrecord:\n      search: false", "- onrecord"), encoding="utf-8")
             page = next(p.parent.relative_to(root / "site").as_posix() + "/"
-                        for p in (root / "site/shows/briefings").rglob("index.html") if p.parent.name in changed.stem)
+                        for p in (root / "site/shows/briefings").rglob("index.html") if p.parent.name == changed.stem)
             print(f"mkdocs serve: save one transcript -> its page served again: "
                   f"{serve_wait(root, changed, page):.1f} s (target <= 2 s)")
 
