@@ -63,6 +63,21 @@ def mkdocs_build(project: Path, *extra: str, strict: bool = True) -> subprocess.
     )
 
 
+#: The address the demo is published at in tests that need one (its mkdocs.yml reads ``SITE_URL``).
+DEMO_URL = "https://archive.example.org/demo/"
+
+
+@pytest.fixture(scope="session")
+def published_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo archive built as the Pages workflow builds it: ``SITE_URL`` is :data:`DEMO_URL`."""
+    site = tmp_path_factory.mktemp("published-demo") / "site"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", DEMO_URL)
+        result = mkdocs_build(Path(__file__).parent.parent, "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="session")
 def archive_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A private copy of the fixture archive that session fixtures may add files to."""

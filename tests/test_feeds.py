@@ -16,13 +16,12 @@ from urllib.parse import quote, unquote
 import feedparser
 import pytest
 
-from conftest import fixture_project, mkdocs_build
+from conftest import DEMO_URL, fixture_project, mkdocs_build
 from generator import archive, feeds
 from generator.feeds import ITUNES, PODCAST, Settings
 
 ROOT = Path(__file__).parent.parent
 HOSTILE = Path(__file__).parent / "hostile" / "archive"
-DEMO_URL = "https://demo.example/on-record/"
 FIXTURE_URL = "https://example.org/"  # tests/*/archive/mkdocs.yml
 P = f"{{{PODCAST}}}"
 TYPES = {"json": ("application/json", None), "vtt": ("text/vtt", "captions"),
@@ -30,14 +29,8 @@ TYPES = {"json": ("application/json", None), "vtt": ("text/vtt", "captions"),
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo archive as the Pages workflow builds it: ``SITE_URL`` is the published address."""
-    site = tmp_path_factory.mktemp("demo") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITE_URL", DEMO_URL)
-        result = mkdocs_build(ROOT, "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+def demo(published_demo: Path) -> Path:
+    return published_demo
 
 
 @pytest.fixture(scope="module")

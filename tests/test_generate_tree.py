@@ -14,7 +14,7 @@ import markdown
 import pytest
 from test_hostile import HOSTILE, LIVE, texts
 
-from conftest import mkdocs_build, serve
+from conftest import DEMO_URL, mkdocs_build, serve
 from generator import archive, search, tree
 from generator.cli import main
 from generator.pages import Page, render
@@ -23,7 +23,6 @@ from generator.resources import assets
 REPO = Path(__file__).parent.parent
 DEMO = REPO / "content"
 EPISODE = "shows/low-tide/how-heat-moves/"  # the demo episode with local audio
-SITE_URL = "https://archive.example.org/"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 STYLES = re.compile(r'<div class="onr-styles">(?:<link [^>]*>)*</div>')
 #: The links to a show's or person's feed: only the plugin publishes feeds (they need site_url).
@@ -48,7 +47,7 @@ def plain_build(docs: Path, project: Path, site_name: str) -> Path:
 def demo_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generate") / "tree"
     assert main(["generate", "--content", str(DEMO), "--out", str(out), "--site-name", "On Record demo archive",
-                 "--site-url", SITE_URL]) == 0
+                 "--site-url", DEMO_URL]) == 0
     return out
 
 
@@ -60,14 +59,9 @@ def plain_site(demo_tree: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def plugin_site(published_demo: Path) -> Path:
     """The demo built the usual way, with the plugin, to compare pages with."""
-    site = tmp_path_factory.mktemp("plugin") / "site"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("SITE_URL", SITE_URL)  # mkdocs.yml reads it into site_url
-        result = mkdocs_build(REPO, "--site-dir", str(site))
-    assert result.returncode == 0, result.stderr
-    return site
+    return published_demo
 
 
 @pytest.fixture(scope="module")

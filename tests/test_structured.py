@@ -18,31 +18,19 @@ from urllib.parse import urljoin, urlsplit
 import extruct
 import pytest
 
-from conftest import fixture_project, mkdocs_build, silent_wav
+from conftest import DEMO_URL, fixture_project, mkdocs_build, silent_wav
 from generator.pages.markup import json_ld
 from generator.pages.structured import iso_duration
 
-ROOT = Path(__file__).parent.parent
-SITE_URL = "https://archive.example.org/demo/"
+SITE_URL = DEMO_URL
 EPISODE = "shows/city-desk/2023-10-19-town-hall-the-sea-wall/"
 AUDIO_EPISODE = "shows/harbour-talk/tides/"  # the fixture archive's episode with audio
 PERSON = "speakers/ruth-halvorsen/"
 
 
-def build(project: Path, target: Path, site_url: str | None) -> Path:
-    """``mkdocs build``, with ``SITE_URL`` (the demo's mkdocs.yml reads it into ``site_url``) when given."""
-    with pytest.MonkeyPatch.context() as env:
-        if site_url:
-            env.setenv("SITE_URL", site_url)
-        result = mkdocs_build(project, "--site-dir", str(target))
-    assert result.returncode == 0, result.stderr
-    return target
-
-
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo archive built as the Pages workflow builds it: with its site_url."""
-    return build(ROOT, tmp_path_factory.mktemp("demo") / "site", SITE_URL)
+def demo(published_demo: Path) -> Path:
+    return published_demo
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +38,9 @@ def local(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture archive (an episode with local audio) built without a site_url."""
     project = fixture_project(tmp_path_factory.mktemp("fixture"), "\n      feeds: false", site_url=False)
     silent_wav(project / "content/shows/harbour-talk/2023/tides.wav", 30)
-    return build(project, project / "site", None)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 def data(site: Path, page: str, kind: str, base: str = SITE_URL) -> dict[str, Any]:
