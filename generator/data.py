@@ -51,7 +51,7 @@ import io
 import json
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 from . import exports
 from .feeds import people as episode_people
@@ -59,6 +59,7 @@ from .model import Archive, Episode
 from .pages.downloads import CHAPTERS, available
 from .pages.page import Download
 from .stats import person_stats
+from .urls import absolute
 
 FOLDER = "data/"
 EPISODES = f"{FOLDER}episodes.json"
@@ -105,15 +106,9 @@ class Links:
     site_url: str | None
 
     def __call__(self, path: str) -> str:
-        if urlsplit(path).scheme or path.startswith("/"):  # remote audio, or a path on the host
-            return urljoin(self.base, path) if self.base else path
-        return self.base + quote(path)
-
-    @property
-    def base(self) -> str:
-        if not self.site_url:
-            return ""
-        return self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        if self.site_url:
+            return absolute(self.site_url, path)
+        return path if urlsplit(path).scheme or path.startswith("/") else quote(path)
 
 
 def key(episode: Episode) -> str:

@@ -43,6 +43,7 @@ from .i18n import Messages
 from .model import Archive, Episode, Person, Show
 from .pages.downloads import CHAPTERS, available
 from .pages.page import Download
+from .urls import absolute
 
 PODCAST = "https://podcastindex.org/namespace/1.0"
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -196,11 +197,6 @@ def _image_url(person: Person, site_url: str) -> str | None:
     page = absolute(site_url, f"speakers/{person.id}/")
     url = page + quote(person.image) if person.image_file else urljoin(page, person.image)
     return url if _web(url) else None
-
-
-def absolute(site_url: str, url: str) -> str:
-    """A site URL (``shows/a/b/``) made absolute, percent-encoded (slugs may be in any script)."""
-    return site_url + quote(url)
 
 
 def _web(url: str) -> bool:

@@ -21,6 +21,7 @@ import pytest
 from conftest import DEMO_URL, fixture_project, mkdocs_build, silent_wav
 from generator.pages.markup import json_ld
 from generator.pages.structured import iso_duration
+from generator.urls import absolute
 
 SITE_URL = DEMO_URL
 EPISODE = "shows/city-desk/2023-10-19-town-hall-the-sea-wall/"
@@ -141,3 +142,9 @@ def test_an_episode_without_a_description_is_described_by_its_show_people_and_be
     meta = dict(extruct.extract(html, syntaxes=["opengraph"])["opengraph"][0]["properties"])
     assert meta["og:description"].startswith("Harbour Talk, March 14, 2023: Tom Okafor and Inès Moreau. “")
     assert "forty minutes" in meta["og:description"]  # a line with substance, not the greeting
+
+
+def test_a_site_path_is_made_absolute_one_way_everywhere() -> None:
+    assert absolute("https://a.example/archive", "shows/café/x/") == "https://a.example/archive/shows/caf%C3%A9/x/"
+    assert absolute("https://a.example/archive/", "/media/a.mp3") == "https://a.example/media/a.mp3"
+    assert absolute("https://a.example/", "https://cdn.example/a.mp3") == "https://cdn.example/a.mp3"

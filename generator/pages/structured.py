@@ -14,9 +14,10 @@ import mimetypes
 import posixpath
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from ..model import Archive, Episode, Person, Show
+from ..urls import absolute
 from .templates import href
 
 CONTEXT = "https://schema.org"
@@ -30,11 +31,9 @@ class Links:
     page: str
 
     def __call__(self, path: str) -> str:
-        if urlsplit(path).scheme:  # already absolute (a podcast's own audio URL)
-            return path
         if self.site_url:
-            return urljoin(self.site_url.rstrip("/") + "/", path)
-        return href(self.page, path)
+            return absolute(self.site_url, path)
+        return path if urlsplit(path).scheme else href(self.page, path)  # a podcast's own audio URL as it is
 
 
 def iso_duration(seconds: float) -> str:
