@@ -48,9 +48,12 @@ def words_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def seek(page: Any, seconds: float) -> None:
+    """Seek, and return once the page's own "seeked" listeners have run (they were added first)."""
     page.wait_for_function(f"{AUDIO}.readyState >= 1")
-    page.evaluate(f"{AUDIO}.currentTime = {seconds}")
-    page.wait_for_function(f"!{AUDIO}.seeking && Math.abs({AUDIO}.currentTime - {seconds}) < 0.01")
+    page.evaluate(f"""() => new Promise((done) => {{ const audio = {AUDIO};
+      audio.addEventListener("seeked", () => setTimeout(done), {{ once: true }});
+      audio.currentTime = {seconds}; }})""")
+    assert abs(page.evaluate(f"{AUDIO}.currentTime") - seconds) < 0.01
 
 
 def marked(page: Any) -> str:

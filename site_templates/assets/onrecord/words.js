@@ -119,7 +119,10 @@
     frame = audio.paused || audio.ended ? 0 : requestAnimationFrame(tick);
   }
   audio.addEventListener("play", () => { if (!frame) frame = requestAnimationFrame(tick); });
-  for (const type of ["seeked", "timeupdate", "pause"]) audio.addEventListener(type, () => { if (!frame) follow(); });
+  // A seek or a pause is followed at once, even with a frame still due (just paused, it would see
+  // the new time only if it ran after the seek); timeupdate only when no frame is following.
+  for (const type of ["seeked", "pause"]) audio.addEventListener(type, follow);
+  audio.addEventListener("timeupdate", () => { if (!frame) follow(); });
 
   // The find box and a search's marks split the text: its words are found again, and the mark redrawn.
   new MutationObserver(() => {
