@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import archive as archive_mod
+from . import cache as cache_mod
 from . import data as data_mod
 from . import feeds as feeds_mod
 from . import search
@@ -67,6 +68,8 @@ class OnRecordConfig(base.Config):
     """Publish podcast feeds (`feed.xml`, and one per show and per person); they need `site_url`."""
     feed_items = c.Type(int, default=feeds_mod.LIMIT)
     """The most episodes a feed lists, newest first."""
+    cache = c.Type(bool, default=True)
+    """Keep what a build computed in `.onrecord-cache/` beside mkdocs.yml for the next build (safe to delete)."""
     data_ = c.Type(bool, default=True)  # the option `data` (MkDocs drops the `_`; `data` is the Config's own dict)
     """Publish the archive as data for research: `data/episodes.json`, `data/people.json`, `data/turns.csv`."""
 
@@ -88,6 +91,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.last_good: list[Item] = []  # the pages of the last archive read without an exception
         self.progress = Progress(live=False)  # a new one each build (on_files)
         self.page_count = 0
+        self.cache: cache_mod.Cache | None = None  # on_config: the project's build cache, unless turned off
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds (MkDocs >= 1.4),
@@ -103,6 +107,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.messages = Messages.for_language(self.language(config))
+        self.cache = (cache_mod.Cache.beside(Path(config.config_file_path))
+                      if self.config.cache and config.config_file_path else None)
         # Theme overrides go after the user's own custom_dir, before Material's templates.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(templates_dir()))

@@ -118,7 +118,7 @@ jobs:
       - id: deployment
         uses: actions/deploy-pages@v5
 """,
-    ".gitignore": "site/\n",
+    ".gitignore": "site/\n.onrecord-cache/\n",
 }
 
 

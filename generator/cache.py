@@ -1,0 +1,115 @@
+"""The build cache: what one build computed that the next can reuse, in a folder safe to delete.
+
+``.onrecord-cache/`` beside ``mkdocs.yml`` (the plugin's ``cache`` option turns it off). Deleting
+it costs one slower build and nothing else. It keeps itself out of version control (a ``.gitignore``
+of ``*`` inside it, as pytest's cache does) and out of backups (``CACHEDIR.TAG``, the convention
+backup tools honour).
+
+An entry is found by a key, a hash of everything its value depends on: the input's bytes, the
+relevant configuration, and :func:`code_version`, so a value computed by other code is never found.
+Each entry carries a checksum of its value: one that does not match (a half-written or damaged
+file) is ignored, never trusted, and is computed again. Entries are written whole (to a temporary
+file, then renamed), so a build that is killed leaves no half entry behind, and two builds writing
+the same key write the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from . import __version__
+from .resources import templates_dir
+
+FOLDER = ".onrecord-cache"
+
+_MAGIC = b"onrecord-cache 1\n"
+_README = f"""\
+On Record's build cache: parsed transcripts, rendered pages and search indexes that the next
+build reuses. It is safe to delete; the next build is slower, and makes it again.
+Version {__version__}.
+"""
+
+
+@cache
+def code_version() -> str:
+    """A hash of On Record's own code and templates: an edited checkout is another version, not
+    only a released one (``__version__`` alone would trust what older code computed)."""
+    digest = hashlib.sha256(__version__.encode())
+    for root in (Path(__file__).parent, templates_dir()):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix not in (".pyc", ".mo") and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    """A key for a value computed from ``parts`` by this version of On Record."""
+    digest = hashlib.sha256(code_version().encode())
+    for part in parts:
+        raw = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(raw).to_bytes(8, "big") + raw)  # lengths first: ("ab", "c") is not ("a", "bc")
+    return digest.hexdigest()
+
+
+class Cache:
+    """Entries by kind (``search``, ``pages``…) and key, under ``folder``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @classmethod
+    def beside(cls, config_file: Path) -> Cache:
+        """The cache of the project whose ``mkdocs.yml`` is ``config_file``."""
+        return cls(config_file.parent / FOLDER)
+
+    def path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        """The value stored under ``key``, or ``None``: never stored, unreadable or damaged."""
+        try:
+            data = self.path(kind, key).read_bytes()
+        except OSError:
+            return None
+        head = len(_MAGIC) + 32
+        if len(data) < head or not data.startswith(_MAGIC):
+            return None
+        value = data[head:]
+        return value if hashlib.sha256(value).digest() == data[len(_MAGIC):head] else None
+
+    def put(self, kind: str, key: str, value: bytes) -> None:
+        """Store ``value`` under ``key``. A cache that cannot be written (a read-only checkout, a
+        full disk) is skipped: the build never fails for want of a cache."""
+        target = self.path(kind, key)
+        try:
+            self._prepare()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(_MAGIC + hashlib.sha256(value).digest() + value)
+                os.replace(temporary, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            return
+
+    def _prepare(self) -> None:
+        """The folder, with what keeps it out of version control and backups."""
+        if (self.folder / ".gitignore").is_file():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This file is a cache directory tag created by On Record.\n"
+            "# For information about cache directory tags, see https://bford.info/cachedir/\n", encoding="utf-8")
+        (self.folder / "README.txt").write_text(_README, encoding="utf-8")
+        (self.folder / ".gitignore").write_text("# Created by On Record: the build cache is never committed.\n*\n",
+                                                encoding="utf-8")
