@@ -74,6 +74,7 @@ SCRIPT_MESSAGES: dict[str, str | tuple[str, str]] = {
     "quote_word": N_("“%(word)s”"),
     "suggest": N_("Did you mean %(terms)s?"),
     "starting": N_("Words starting with %(words)s"),
+    "stale": N_("The search index is catching up with your latest changes: results may be out of date for a moment."),
     "results_for": N_("Results for %(words)s"),
     "find_none": N_("No matches"),
     "find_count": NP_("%(current)s of %(num)s", "%(current)s of %(num)s"),

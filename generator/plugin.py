@@ -39,6 +39,7 @@ from .i18n import Messages
 from .pages import Asset, Download, Item, Page, render
 from .pages.page import Heading
 from .pages.search import external
+from .preview import BackgroundSearch
 from .progress import Progress
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
@@ -92,11 +93,21 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.progress = Progress(live=False)  # a new one each build (on_files)
         self.page_count = 0
         self.cache: cache_mod.Cache | None = None  # on_config: the project's build cache, unless turned off
+        self.background: BackgroundSearch | None = None  # mkdocs serve: the index catches up after the pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds (MkDocs >= 1.4),
         # which is what lets last_good outlive a rebuild.
         self.serving = command == "serve"
+        self.background = BackgroundSearch() if self.serving else None
+
+    def on_shutdown(self) -> None:
+        if self.background is not None:
+            self.background.close()
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.background is not None:
+            self.background.build_started()
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content)  # made absolute, and checked to exist, by c.Dir
@@ -237,7 +248,9 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.progress.end()
-        if self.config.search:
+        if self.config.search and self.background is not None:
+            self.background.submit(Path(config.site_dir))  # pages first, the index after (generator/preview.py)
+        elif self.config.search:
             try:
                 with self.progress.stage("indexed {count} pages", "indexing {count} pages for search") as progress:
                     log.info(search.index(Path(config.site_dir), progress=progress))

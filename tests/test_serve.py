@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,14 @@ def wait_for(predicate: Callable[[], object], timeout: float = 20.0) -> bool:
     return False
 
 
+def fetch(url: str) -> str:
+    """The body at ``url``, or "" when there is none (404)."""
+    try:
+        return str(urllib.request.urlopen(url).read().decode())
+    except urllib.error.HTTPError:
+        return ""
+
+
 def test_serve_rebuilds_on_content_change_without_looping(tmp_path: Path) -> None:
     project = tmp_path / "archive"
     shutil.copytree(ARCHIVE, project)
@@ -53,9 +62,13 @@ def test_serve_rebuilds_on_content_change_without_looping(tmp_path: Path) -> Non
         settled = builds(log)
         assert settled <= 2, log.read_text()  # at most one rebuild as the watcher starts, never a loop
         with (project / "content/shows/night-lab/untimed.md").open("a") as transcript:
-            transcript.write("\nLena Fisk: A sentence added while serving.\n")
+            transcript.write("\nLena Fisk: A sentence added while serving, about quillbacks.\n")
         url = f"http://127.0.0.1:{port}/shows/night-lab/untimed/"
-        assert wait_for(lambda: "A sentence added while serving." in urllib.request.urlopen(url).read().decode())
+        assert wait_for(lambda: "A sentence added while serving" in urllib.request.urlopen(url).read().decode())
+        # The search index follows in the background (generator/preview.py), then is no longer stale.
+        bundle = f"http://127.0.0.1:{port}/pagefind/"
+        assert wait_for(lambda: "quillbacks" in fetch(bundle + "onrecord-words.txt")), log.read_text()
+        assert wait_for(lambda: fetch(bundle + "onrecord-stale") == ""), log.read_text()
         changed = builds(log)
         assert changed - settled in (1, 2), log.read_text()  # one save; under load it may arrive as two events
         time.sleep(3)

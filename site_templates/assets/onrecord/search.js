@@ -22,6 +22,7 @@ const WORDS = /[\p{L}\p{M}]+/gu;  // a query's words, as generator/vocabulary.py
 const { lang, say, sayCount } = window.onrecordStrings;  // strings.js: the page's words, or the English written here
 
 let pagefind;
+let fresh = 0;        // indexes published since the page loaded (a preview's index catching up)
 let serial = 0;
 let current = null;   // the latest search: its results, values, and how many are shown
 const more = document.createElement("button");
@@ -39,7 +40,8 @@ list.before(heading);
 // Load Pagefind as the page opens, so typing only waits for the query itself.
 async function load() {
   if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    // A new index is a new module: its URL changes with it (a failed import is not retried).
+    pagefind = await import(new URL(`pagefind/pagefind.js${fresh ? `?${fresh}` : ""}`, root).href);
     await pagefind.options({ baseUrl: root.pathname });
     await pagefind.init();
   }
@@ -264,6 +266,27 @@ async function show(mine) {
 }
 
 more.addEventListener("click", () => { if (current) show(serial); });
+
+// In `mkdocs serve` (its livereload script is on the page), the index follows the pages it has
+// just written (generator/preview.py marks it stale meanwhile): say so in one line, and search
+// again with the new index once it is there. A published site has no marker, and never asks.
+async function catchUp() {
+  const marker = new URL("pagefind/onrecord-stale", root);
+  const stale = async () => (await fetch(marker, { method: "HEAD", cache: "no-store" }).catch(() => null))?.ok;
+  if (!(await stale())) return;
+  const notice = element("p", "onr-search-stale");
+  notice.setAttribute("role", "status");
+  notice.textContent = say("stale", "The search index is catching up with your latest changes: results may be out of date for a moment.");
+  form.after(notice);
+  while (await stale()) await new Promise((wait) => { setTimeout(wait, 1000); });
+  notice.remove();
+  await pagefind?.destroy?.();
+  pagefind = undefined;
+  fresh += 1;
+  run();
+}
+
+if (typeof window.livereload === "function") catchUp();
 
 restore();
 load();
