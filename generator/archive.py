@@ -25,9 +25,10 @@ from .speakers import PeopleIndex, load_people
 
 
 def build(content: Path, *, root: Path | None = None, drafts: bool = False,
-          progress: Callable[[], None] | None = None) -> Archive:
+          progress: Callable[[], None] | None = None, memo: readers.Memo | None = None) -> Archive:
     """Read ``content/`` (shows, transcripts, speakers.yml) into an :class:`Archive`; ``progress``
-    is called after each transcript file (generator/progress.py counts them)."""
+    is called after each transcript file (generator/progress.py counts them); ``memo`` holds
+    transcripts read before (a ``mkdocs serve`` rebuild)."""
     out = Collector(root or content.parent, content)
     people_index, problems = _people_index(content, out)
     out.problems.extend(problems)
@@ -41,7 +42,7 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False,
         if show.id in shows:
             out.add(folder, 1, f"show id {show.id!r} is already used by {shows[show.id].path}: rename a folder")
             continue
-        published, hidden = _read_episodes(folder, show, people_index, out, drafts, progress)
+        published, hidden = _read_episodes(folder, show, people_index, out, drafts, progress, memo)
         held.extend(hidden)
         if published or not hidden:  # a show with only drafts is a draft too
             shows[show.id] = show
@@ -53,9 +54,37 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False,
     people = _people(people_index, [*episodes, *(t for versions in translations.values() for t in versions)])
     return Archive(
         shows=shows, people=people, episodes=tuple(episodes),
-        appearances=_appearances(episodes), labels=_unresolved(episodes, people_index),
+        appearances=appearances(episodes), labels=unresolved(episodes, people_index),
         unnamed=people_index.unnamed, problems=out.finish(), translations=translations,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Reread:
+    """One transcript read again as :func:`build` reads it (generator/incremental.py): the
+    episode (``None`` when it cannot be read), the problems found in the file, and the people."""
+
+    episode: Episode | None
+    problems: tuple[Problem, ...]
+    people: PeopleIndex
+
+
+def reread(content: Path, path: Path, *, root: Path | None = None, memo: readers.Memo | None = None) -> Reread:
+    """The transcript at ``path``, one of ``content``'s shows, read again; its show.yml and
+    speakers.yml are read again too (they are small, and the episode is made with them)."""
+    out = Collector(root or content.parent, content)
+    people_index, _ = _people_index(content, out)
+    show = _read_show(content / "shows" / path.relative_to(content / "shows").parts[0], people_index, out)
+    episode = None
+    if show is not None:
+        try:
+            read = read_episode(path, show, people_index, out, memo)
+        except (ReadError, ValueError, TypeError, LookupError, ArithmeticError, RecursionError, OSError):
+            read = None  # build() reports it; the caller builds everything to have it said
+        if read is not None:
+            episode = languages.split([read[0]], [])[0][0]
+    where = out.display(path)
+    return Reread(episode, tuple(p for p in out.finish() if p.path == where), people_index)
 
 
 def _natural(slug: str) -> tuple[tuple[int, str], ...]:
@@ -118,7 +147,7 @@ def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
 
 def _read_episodes(
     folder: Path, show: Show, people_index: PeopleIndex, out: Collector, drafts: bool,
-    progress: Callable[[], None] | None = None,
+    progress: Callable[[], None] | None = None, memo: readers.Memo | None = None,
 ) -> tuple[list[Episode], list[str]]:
     """The show's episodes, and the paths of the drafts left out."""
     published: list[Episode] = []
@@ -127,7 +156,7 @@ def _read_episodes(
         if progress:
             progress()
         try:
-            episode = read_episode(path, show, people_index, out)
+            episode = read_episode(path, show, people_index, out, memo)
         except ReadError as exc:
             out.add(path, exc.line, exc.message)
             continue
@@ -177,7 +206,7 @@ def _people(people_index: PeopleIndex, episodes: list[Episode]) -> dict[str, Per
     return people
 
 
-def _appearances(episodes: list[Episode]) -> dict[str, tuple[Appearance, ...]]:
+def appearances(episodes: list[Episode]) -> dict[str, tuple[Appearance, ...]]:
     """Person id -> appearances, newest first (episodes are already newest first)."""
     result: dict[str, list[Appearance]] = defaultdict(list)
     for episode in episodes:
@@ -198,7 +227,7 @@ def _appearances(episodes: list[Episode]) -> dict[str, tuple[Appearance, ...]]:
     return {pid: tuple(apps) for pid, apps in result.items()}
 
 
-def _unresolved(episodes: list[Episode], people_index: PeopleIndex) -> dict[str, tuple[tuple[str, Episode], ...]]:
+def unresolved(episodes: list[Episode], people_index: PeopleIndex) -> dict[str, tuple[tuple[str, Episode], ...]]:
     """Labels that no declared person, map or unnamed entry accounts for: key -> (label, episode)."""
     found: dict[str, list[tuple[str, Episode]]] = defaultdict(list)
     for episode in episodes:

@@ -55,6 +55,7 @@ from urllib.parse import quote, urlsplit
 
 from . import exports
 from .feeds import people as episode_people
+from .memo import ByIdentity
 from .model import Archive, Episode
 from .pages.downloads import CHAPTERS, available
 from .pages.page import Download
@@ -116,8 +117,16 @@ def key(episode: Episode) -> str:
     return f"{episode.show}/{episode.slug}"
 
 
+def _facts(episode: Episode) -> tuple[list[str], int]:
+    """What downloads.render publishes beside the page, and the words said."""
+    return available([p.turn for p in episode.turns]), sum(t.words for t in episode.turns)
+
+
+facts = ByIdentity(_facts)
+
+
 def episode_row(archive: Archive, episode: Episode, link: Links) -> dict[str, Any]:
-    kinds = available([p.turn for p in episode.turns])  # what downloads.render publishes beside the page
+    kinds, words = facts(episode)
     length = episode.length
     return {
         "id": key(episode), "title": episode.title, "show": episode.show, "show_title": archive.shows[episode.show].title,
@@ -131,7 +140,7 @@ def episode_row(archive: Archive, episode: Episode, link: Links) -> dict[str, An
            for kind in exports.EXPORTS},
         "chapters": link(episode.url + CHAPTERS) if episode.chapters else None,
         "tags": list(episode.tags), "people": [p.id for p in episode_people(archive, episode)],
-        "turns": len(episode.turns), "words": sum(t.words for t in episode.turns),
+        "turns": len(episode.turns), "words": words,
     }
 
 
@@ -154,18 +163,25 @@ def people_rows(archive: Archive, link: Links) -> list[dict[str, Any]]:
 def turns_csv(episodes: list[Episode]) -> str:
     """One row per turn of a named person (see the module docs), in :data:`TURN_COLUMNS`."""
     out = io.StringIO()
-    writer = csv.writer(out)  # RFC 4180: CRLF line ends, fields quoted only when they must be
-    writer.writerow(TURN_COLUMNS)
-    for episode in episodes:
-        ident = key(episode)
-        for placed in episode.turns:
-            if placed.person is None:
-                continue
-            start = placed.turn.start
-            end = start + placed.seconds if start is not None and placed.seconds is not None else None
-            writer.writerow((ident, placed.index + 1, placed.anchor, placed.person, _seconds(start), _seconds(end),
-                             placed.words, placed.turn.text))
+    csv.writer(out).writerow(TURN_COLUMNS)  # RFC 4180: CRLF line ends, fields quoted only when they must be
+    return out.getvalue() + "".join(map(turn_rows, episodes))
+
+
+def _turn_rows(episode: Episode) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    ident = key(episode)
+    for placed in episode.turns:
+        if placed.person is None:
+            continue
+        start = placed.turn.start
+        end = start + placed.seconds if start is not None and placed.seconds is not None else None
+        writer.writerow((ident, placed.index + 1, placed.anchor, placed.person, _seconds(start), _seconds(end),
+                         placed.words, placed.turn.text))
     return out.getvalue()
+
+
+turn_rows = ByIdentity(_turn_rows)  # an episode's rows of turns.csv
 
 
 def _seconds(value: float | None) -> str:

@@ -24,13 +24,15 @@ from .speakers import PeopleIndex
 CREDITS = {"transcript_by": "Transcribed by", "translation_by": "Translated by"}
 
 
-def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collector) -> tuple[Episode, bool] | None:
+def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collector,
+                 memo: readers.Memo | None = None) -> tuple[Episode, bool] | None:
     """The episode in ``path`` and whether it is a draft; ``None`` when its sidecar is broken.
-    A file that cannot be read at all raises :class:`~generator.model.ReadError`."""
+    A file that cannot be read at all raises :class:`~generator.model.ReadError`. ``memo``:
+    transcripts read before (:class:`generator.readers.Memo`)."""
     sidecar = _sidecar(path, out)
     if sidecar is None:
         return None
-    transcript = readers.read_file(path, out.display(path), _format(sidecar))
+    transcript = readers.read_file(path, out.display(path), _format(sidecar), memo)
     for notice in transcript.notices:
         out.add(path, notice.line, notice.message, severity="warning")
     front = transcript.meta

@@ -26,20 +26,19 @@ from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import archive as archive_mod
 from . import cache as cache_mod
-from . import data as data_mod
 from . import feeds as feeds_mod
-from . import search
+from . import incremental, readers, search
 from .i18n import Messages
-from .pages import Asset, Download, Item, Page, render
+from .pages import Asset, Download, Item, Page
 from .pages.page import Heading
 from .pages.search import external
-from .preview import BackgroundSearch
+from .pages.templates import MemoryBytecode
+from .preview import BackgroundSearch, Outputs
 from .progress import Progress
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
@@ -94,20 +93,34 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.page_count = 0
         self.cache: cache_mod.Cache | None = None  # on_config: the project's build cache, unless turned off
         self.background: BackgroundSearch | None = None  # mkdocs serve: the index catches up after the pages
+        self.memo: readers.Memo | None = None  # mkdocs serve: transcripts read already, by their bytes
+        self.state: incremental.State | None = None  # mkdocs serve: the last build, for the next (incremental.py)
+        self.outputs: Outputs | None = None  # mkdocs serve: the last build's files, to keep what did not change
+        self.built: dict[str, tuple[Item, tuple[int, int] | None]] = {}  # ...: what made them
+        self.built_key = ""  # ...: and the theme's inputs then (theme_key)
+        self.reused: list[str] = []  # this build's files kept from the last
+        self.bytecode: MemoryBytecode | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds (MkDocs >= 1.4),
         # which is what lets last_good outlive a rebuild.
         self.serving = command == "serve"
         self.background = BackgroundSearch() if self.serving else None
+        self.memo = readers.Memo() if self.serving else None
+        self.outputs = Outputs() if self.serving and not dirty else None
+        self.bytecode = MemoryBytecode() if self.serving else None  # Material's templates, compiled once
 
     def on_shutdown(self) -> None:
         if self.background is not None:
             self.background.close()
+        if self.outputs is not None:
+            self.outputs.close()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.background is not None:
             self.background.build_started()
+        if self.outputs is not None:
+            self.outputs.set_aside(Path(config.site_dir))
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         return Path(self.config.content)  # made absolute, and checked to exist, by c.Dir
@@ -132,27 +145,24 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def read_archive(self, config: MkDocsConfig) -> list[Item]:
         """Every generated page; while serving, the last good ones if reading fails unexpectedly."""
         content = self.content_dir(config)
-        progress = self.progress
         try:
-            with progress.stage("read {count} transcripts", "reading {count} transcripts"):
-                archive = archive_mod.build(content, root=content.parent, drafts=self.config.drafts,
-                                            progress=progress.tick)
-            for problem in archive.problems:
+            settings = incremental.Settings(
+                content=content, root=content.parent, drafts=self.config.drafts, site_name=config.site_name,
+                custom_dir=config.theme.custom_dir, language=self.language(config), site_url=config.site_url,
+                feeds=self.feed_settings(config), search=self.config.search,
+                external_search=self.config.external_search, data=self.config.data_)
+            state = None
+            if self.state is not None and self.state.settings == settings:
+                state = incremental.update(self.state, self.progress, self.memo)
+            if state is None:
+                if self.memo is not None:
+                    self.memo.next_build()
+                state = incremental.build(settings, self.progress, self.memo)
+            for problem in state.archive.problems:
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
-            settings = self.feed_settings(config)
-            with progress.stage("made {count} pages and files", "making {count} pages and files"):
-                items: list[Item] = []
-                for item in render(archive, config.site_name, custom_dir=config.theme.custom_dir,
-                                   language=self.language(config), site_url=config.site_url,
-                                   feeds=settings is not None, search=self.config.search,
-                                   external_search=self.config.external_search, data=self.config.data_):
-                    items.append(item)
-                    progress.tick()
-                if settings is not None:
-                    items += feeds_mod.render(archive, settings)
-                if self.config.data_:
-                    items += data_mod.render(archive, config.site_url)
-            self.last_good = items
+            if self.serving:  # kept for the next build (only while serving: it holds the whole archive)
+                self.state = state
+            self.last_good = list(state.items)
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose
             what = describe(exc)
@@ -161,6 +171,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
                                   "with the file you last changed") from exc
             log.error("On Record could not read %s (%s); serving the last good pages until it is fixed",
                       content, what)
+            self.state = None
             # An audio file deleted since would fail the copy, and so the whole rebuild.
             return [item for item in self.last_good if not isinstance(item, Asset) or Path(item.source).is_file()]
         return self.last_good
@@ -182,30 +193,58 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.pages = {}
         self.feed = False
         self.progress = Progress.for_terminal(log)
-        for item in self.read_archive(config):
-            if item.src_uri == "search/index.md" and not self.config.search:
-                continue
+        items = [item for item in self.read_archive(config) if item.src_uri != "search/index.md" or self.config.search]
+        for item in items:
             if files.get_file_from_path(item.src_uri) is not None:
                 log.info("%s: a hand-written page replaces the generated one", item.src_uri)
                 continue
             if isinstance(item, Asset):
                 files.append(File.generated(config, item.src_uri, abs_src_path=item.source))
-            elif isinstance(item, Download):
-                files.append(File.generated(config, item.src_uri, content=item.content))
+                continue
+            file = File.generated(config, item.src_uri, content="")  # its content below, unless it is kept
+            files.append(file)
+            if isinstance(item, Download):
+                file.content_string = item.content
                 self.feed = self.feed or item.src_uri == feeds_mod.FILE
             else:
                 self.pages[item.src_uri] = item
-                files.append(File.generated(config, item.src_uri, content=item.markdown))
         if config.nav is None:
             config.nav = self.navigation(files, self.messages.gettext)
         in_nav = set(nav_paths(config.nav))
-        for uri in self.pages.keys() - in_nav:  # a page the nav names takes its title from the nav: MkDocs makes it
-            file = files.get_file_from_path(uri)
-            assert file is not None
-            file.page = GeneratedPage(None, file, config)
-        self.page_count = len(files.documentation_pages())
+        kept = self.kept(files, config, items, in_nav)
+        for uri, page in self.pages.items():
+            made = files.get_file_from_path(uri)
+            assert made is not None
+            if uri not in kept:
+                made.content_string = page.markdown
+            if uri not in in_nav:  # a page the nav names takes its title from the nav: MkDocs makes it
+                made.page = GeneratedPage(None, made, config)
+        self.page_count = len(files.documentation_pages(inclusion=InclusionLevel.is_in_serve))
         self.progress.begin("MkDocs read {count} pages", "MkDocs is reading {count} pages", self.page_count)
         return files
+
+    def kept(self, files: Files, config: MkDocsConfig, items: list[Item], in_nav: set[str]) -> set[str]:
+        """While serving, the pages and files that are as the last build made them: MkDocs leaves
+        them out of this build (excluded), and on_post_build puts the last build's files back
+        (generator/preview.py). Pages the nav names are always built, as excluding them would
+        change the nav. ``self.built`` is only set when the theme's inputs are the same."""
+        self.reused = []
+        if self.outputs is None:
+            return set()
+        key = theme_key(config, self.feed)
+        built, self.built, self.built_key = (self.built if key == self.built_key else {}), {}, key
+        kept = set()
+        for item in items:
+            file = files.get_file_from_path(item.src_uri)
+            if file is None or item.src_uri in in_nav:
+                continue
+            stamp = incremental.stamp(Path(item.source)) if isinstance(item, Asset) else None
+            self.built[item.src_uri] = (item, stamp)
+            if built.get(item.src_uri) == (item, stamp) and self.outputs.has(file.dest_uri):
+                file.inclusion = InclusionLevel.EXCLUDED
+                self.reused.append(file.dest_uri)
+                kept.add(item.src_uri)
+        return kept
 
     @staticmethod
     def navigation(files: Files, gettext: Callable[[str], str]) -> list[Any]:
@@ -223,6 +262,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # MkDocs has converted every page; it renders each into the theme's template next.
         self.progress.begin("wrote {count} pages", "writing {count} pages", self.page_count)
+        if self.bytecode is not None:
+            env.bytecode_cache = self.bytecode
         # Our theme partials (the header's search box) speak the site's language too.
         env.globals["onrecord_messages"] = self.messages
         env.globals["onrecord_external_search"] = external(self.config.external_search)
@@ -241,6 +282,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.progress.end()  # the status line and its log filter go with the failed build
+        self.built = {}  # what is in the site folder is unknown: the next build makes everything
 
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
         self.progress.tick()
@@ -248,6 +290,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.progress.end()
+        if self.outputs is not None:
+            self.outputs.put_back(Path(config.site_dir), self.reused)
         if self.config.search and self.background is not None:
             self.background.submit(Path(config.site_dir))  # pages first, the index after (generator/preview.py)
         elif self.config.search:
@@ -273,6 +317,16 @@ class GeneratedPage(MkPage):
         self.content = (self.markdown or "").strip()
         self.toc = TableOfContents([])
         self.present_anchor_ids = set()  # as Markdown finds in the placeholder: none
+
+
+def theme_key(config: MkDocsConfig, feed: bool) -> str:
+    """What every page MkDocs renders depends on besides its own values: mkdocs.yml as read (with
+    its environment variables), the nav, the theme's folders and On Record's code, the hand-written
+    pages (their titles are in the nav) and the site's own template overrides."""
+    folders = [Path(config.docs_dir), *(Path(d) for d in [config.theme.custom_dir] if d)]
+    files = sorted((path, incremental.stamp(Path(path))) for folder in folders for path in incremental.walk(folder))
+    return cache_mod.key(repr(sorted((k, repr(v)) for k, v in config.items() if k != "plugins")),
+                         repr(config.theme.dirs), repr(files), str(feed))
 
 
 def nav_paths(nav: Any) -> Iterator[str]:

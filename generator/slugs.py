@@ -7,6 +7,7 @@ It imports nothing of ours: people (speakers.py), label kinds (names.py) and the
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,10 +25,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[\W_]+", "-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # an archive says the same few labels thousands of times
 def label_key(label: str) -> str:
     """The form labels are compared in: no case, accents or punctuation, single spaces."""
     return " ".join(slugify(label).split("-"))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_anonymous(label: str) -> bool:
     return bool(ANONYMOUS.match(label.strip()))

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import serve
 from generator import search
-from generator.preview import STALE, BackgroundSearch
+from generator.preview import STALE, BackgroundSearch, Outputs
 
 
 class SlowIndexer:
@@ -37,8 +37,7 @@ def write(site: Path, *pages: str) -> None:
     """What MkDocs does to the site folder in a build: empty it, write the pages."""
     shutil.rmtree(site, ignore_errors=True)
     for page in pages:
-        (site / page).parent.mkdir(parents=True, exist_ok=True)
-        (site / page).write_text(f"<h1>{page}</h1>")
+        write_one(site, page, f"<h1>{page}</h1>")
 
 
 class Preview:
@@ -143,3 +142,31 @@ def test_the_search_page_says_the_index_is_catching_up_and_searches_again(
         assert len(asked) > before
     finally:
         server.shutdown()
+
+
+def test_kept_files_go_back_whole_folders_at_a_time_and_the_rest_is_forgotten(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site, "index.html", "a/index.html", "a/transcript.txt", "b/index.html", "b/transcript.txt",
+          "pagefind/pagefind.js", "gone/index.html")
+    (site / ".hidden").write_text("MkDocs leaves dot files alone; so do we")
+    outputs = Outputs()
+    try:
+        outputs.set_aside(site)
+        assert sorted(p.name for p in site.iterdir()) == [".hidden"]
+        assert outputs.has("a/index.html") and not outputs.has("c/index.html")
+        write_one(site, "index.html", "new home")  # what this build made
+        write_one(site, "b/index.html", "b again")
+        outputs.put_back(site, ["a/index.html", "a/transcript.txt", "b/transcript.txt"])
+        assert (site / "a/transcript.txt").read_text() == "<h1>a/transcript.txt</h1>"
+        assert (site / "b/index.html").read_text() == "b again" and (site / "b/transcript.txt").is_file()
+        assert (site / "index.html").read_text() == "new home"
+        assert (site / "pagefind/pagefind.js").is_file()  # the last index stays until a newer one replaces it
+        assert not (site / "gone").exists() and not outputs.aside.exists()
+    finally:
+        outputs.close()
+    assert not outputs.work.exists()
+
+
+def write_one(site: Path, page: str, text: str) -> None:
+    (site / page).parent.mkdir(parents=True, exist_ok=True)
+    (site / page).write_text(text)

@@ -135,7 +135,7 @@ def test_an_unexpected_error_stops_a_build_with_a_clear_message(tmp_path: Path) 
     result = subprocess.run([sys.executable, "-c", FAILING_SERVE, "build"], cwd=project, env=env,
                             capture_output=True, text=True, check=False, timeout=120)
     assert result.returncode == 1
-    # What failed, and the innermost line of On Record's code on the way (here the plugin's call).
+    # What failed, and the innermost line of On Record's code on the way (here incremental.py's call).
     assert "On Record could not read" in result.stderr
-    assert "(RuntimeError: injected failure while reading the archive, at plugin.py:" in result.stderr
+    assert "(RuntimeError: injected failure while reading the archive, at incremental.py:" in result.stderr
     assert "Traceback" not in result.stderr

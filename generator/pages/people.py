@@ -73,11 +73,15 @@ class PersonView:
     search: str  # the search page's URL for their words, "" when they never spoke
 
 
-def render(archive: Archive, templates: Templates) -> Iterator[Page | Asset]:
+def render(archive: Archive, templates: Templates, only: frozenset[str] | None = None) -> Iterator[Page | Asset]:
+    """The speakers' indexes and every person's page, or only the pages of the people in ``only``."""
     people = listed(archive)
-    yield index(archive, people, templates, by_count=False)
-    yield index(archive, people, templates, by_count=True)
+    if only is None:
+        yield index(archive, people, templates, by_count=False)
+        yield index(archive, people, templates, by_count=True)
     for person in people:
+        if only is not None and person.id not in only:
+            continue
         yield person_page(archive, person, templates)
         if person.image_file:
             yield Asset(f"speakers/{person.id}/{person.image}", person.image_file)

@@ -9,6 +9,7 @@ else :func:`detect`) and is the only entry point the archive uses.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -94,10 +95,43 @@ def json_format(content: str) -> str:
     return "podcast-json"  # its reader explains what a transcript JSON must hold
 
 
-def read_file(path: Path, display: str, format: str | None = None) -> Transcript:
+class Memo:
+    """Transcripts read already, by their bytes: ``mkdocs serve`` rebuilds after every save, and
+    most files have not changed since. What a build did not use is forgotten at the next one, so
+    it holds one archive's transcripts at most."""
+
+    def __init__(self) -> None:
+        self.used: dict[tuple[bytes, str, str | None], Transcript | ReadError] = {}
+        self.kept: dict[tuple[bytes, str, str | None], Transcript | ReadError] = {}
+
+    def next_build(self) -> None:
+        self.kept, self.used = self.used, {}
+
+    def read(self, data: bytes, display: str, format: str | None) -> Transcript:
+        key = (hashlib.sha256(data).digest(), display, format)
+        found = self.used.get(key) or self.kept.get(key)
+        if found is None:
+            try:
+                found = read_bytes(data, display, format)
+            except ReadError as exc:
+                found = exc
+        self.used[key] = found
+        if isinstance(found, ReadError):
+            raise ReadError(found.line, found.message)
+        return found
+
+
+def read_file(path: Path, display: str, format: str | None = None, memo: Memo | None = None) -> Transcript:
     """Read one transcript file; ``display`` is the path used in messages. The reader is
-    ``format`` (from a sidecar), else front matter's ``format:``, else :func:`detect`'s."""
-    content = decode(path.read_bytes())
+    ``format`` (from a sidecar), else front matter's ``format:``, else :func:`detect`'s.
+    ``memo`` answers for a file whose bytes it has read before."""
+    data = path.read_bytes()
+    return memo.read(data, display, format) if memo is not None else read_bytes(data, display, format)
+
+
+def read_bytes(data: bytes, display: str, format: str | None = None) -> Transcript:
+    """:func:`read_file` of a file holding ``data``."""
+    content = decode(data)
     if not content.strip():
         raise ReadError(1, "the file is empty: expected a transcript")
     name = format or _front_format(content) or detect(display, content)
