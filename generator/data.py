@@ -75,7 +75,9 @@ def render(archive: Archive, site_url: str | None = None) -> Iterator[Download]:
     archive = published(archive)
     links = Links(site_url)
     episodes = list(versions(archive))
-    yield Download(EPISODES, _json([episode_row(archive, e, links) for e in episodes]))
+    rows = [ROWS.get(e, lambda e=e: episode_row(archive, e, links), (archive.shows[e.show].title, links))  # type: ignore[misc]
+            for e in episodes]
+    yield Download(EPISODES, _json(rows))
     yield Download(PEOPLE, _json(people_rows(archive, links)))
     yield Download(TURNS, turns_csv(episodes))
 
@@ -117,16 +119,16 @@ def key(episode: Episode) -> str:
     return f"{episode.show}/{episode.slug}"
 
 
-def _facts(episode: Episode) -> tuple[list[str], int]:
-    """What downloads.render publishes beside the page, and the words said."""
-    return available([p.turn for p in episode.turns]), sum(t.words for t in episode.turns)
-
-
-facts = ByIdentity(_facts)
+#: Each episode's row of episodes.json, and its rows of turns.csv, kept while the episode lives
+#: (generator/memo.py: a preview's next build has the same episode objects where nothing changed).
+ROWS: ByIdentity[Episode, dict[str, Any]] = ByIdentity()
+TURNS_ROWS: ByIdentity[Episode, str] = ByIdentity()
 
 
 def episode_row(archive: Archive, episode: Episode, link: Links) -> dict[str, Any]:
-    kinds, words = facts(episode)
+    """Its row: made of the episode, its show's title and ``link``; who is in it, by id, comes
+    from its turns."""
+    kinds = available([p.turn for p in episode.turns])  # what downloads.render publishes beside the page
     length = episode.length
     return {
         "id": key(episode), "title": episode.title, "show": episode.show, "show_title": archive.shows[episode.show].title,
@@ -140,7 +142,7 @@ def episode_row(archive: Archive, episode: Episode, link: Links) -> dict[str, An
            for kind in exports.EXPORTS},
         "chapters": link(episode.url + CHAPTERS) if episode.chapters else None,
         "tags": list(episode.tags), "people": [p.id for p in episode_people(archive, episode)],
-        "turns": len(episode.turns), "words": words,
+        "turns": len(episode.turns), "words": sum(t.words for t in episode.turns),
     }
 
 
@@ -164,7 +166,7 @@ def turns_csv(episodes: list[Episode]) -> str:
     """One row per turn of a named person (see the module docs), in :data:`TURN_COLUMNS`."""
     out = io.StringIO()
     csv.writer(out).writerow(TURN_COLUMNS)  # RFC 4180: CRLF line ends, fields quoted only when they must be
-    return out.getvalue() + "".join(map(turn_rows, episodes))
+    return out.getvalue() + "".join(TURNS_ROWS.get(e, lambda e=e: _turn_rows(e)) for e in episodes)  # type: ignore[misc]
 
 
 def _turn_rows(episode: Episode) -> str:
@@ -180,8 +182,6 @@ def _turn_rows(episode: Episode) -> str:
                          placed.words, placed.turn.text))
     return out.getvalue()
 
-
-turn_rows = ByIdentity(_turn_rows)  # an episode's rows of turns.csv
 
 
 def _seconds(value: float | None) -> str:

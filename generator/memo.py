@@ -10,7 +10,7 @@ through a weak reference: a replaced episode takes its values with it.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 K = TypeVar("K")
@@ -18,17 +18,16 @@ V = TypeVar("V")
 
 
 class ByIdentity(Generic[K, V]):
-    """``compute(obj)``, once for each object alive."""
+    """A value for each object alive, worked out once for each ``context`` (what else it depends on)."""
 
-    def __init__(self, compute: Callable[[K], V]) -> None:
-        self.compute = compute
-        self.values: dict[int, tuple[weakref.ref[K], V]] = {}
+    def __init__(self) -> None:
+        self.values: dict[int, tuple[weakref.ref[K], Hashable, V]] = {}
 
-    def __call__(self, obj: K) -> V:
+    def get(self, obj: K, compute: Callable[[], V], context: Hashable = None) -> V:
         key = id(obj)
         kept = self.values.get(key)
-        if kept is not None and kept[0]() is obj:
-            return kept[1]
-        value = self.compute(obj)
-        self.values[key] = (weakref.ref(obj, lambda _, key=key: self.values.pop(key, None)), value)  # type: ignore[misc]
+        if kept is not None and kept[0]() is obj and kept[1] == context:
+            return kept[2]
+        value = compute()
+        self.values[key] = (weakref.ref(obj, lambda _, key=key: self.values.pop(key, None)), context, value)  # type: ignore[misc]
         return value

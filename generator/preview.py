@@ -12,9 +12,10 @@ A preview rebuilds after every save, and indexing is most of a build (36 s of CP
 briefings, see BENCHMARKS.md). So while serving, the pages are served as soon as MkDocs has written
 them and the index follows:
 
-- each build's pages are set aside as they are (hard links, so the next build emptying the site
-  folder does not pull them from under the indexer) and indexed on a thread, one build at a time;
-  saves that land meanwhile are indexed once, as the latest, when that run ends;
+- each build's pages are mirrored as hard links (so the next build emptying the site folder does
+  not pull them from under the indexer; only the pages a build wrote are linked again) and indexed
+  on a thread, one run at a time; saves that land meanwhile are indexed once, as the latest, when
+  that run ends;
 - until then the site keeps the last index that finished, with a marker file beside it
   (:data:`STALE`) that the search page looks for and says, in one line, that the index is catching
   up (site_templates/assets/onrecord/search.js); the first build of a session has no index until
@@ -67,8 +68,7 @@ class BackgroundSearch:
         self.work = Path(tempfile.mkdtemp(prefix="onrecord-preview-"))
         self.lock = threading.Lock()
         self.generation = 0  # builds started; a run publishes only into the build it indexed
-        self.pending: tuple[int, Path, Path] | None = None  # the latest build's (generation, site, pages)
-        self.trash: list[Path] = []  # pages set aside for builds superseded before their run: the thread deletes them
+        self.pending: tuple[int, Path] | None = None  # the latest build not yet indexed: (generation, site)
         self.thread: threading.Thread | None = None
         self.idle = threading.Event()  # no run going or waiting (for tests, and for closing)
         self.idle.set()
@@ -78,6 +78,11 @@ class BackgroundSearch:
         """The last index that finished."""
         return self.work / "bundle"
 
+    @property
+    def pages(self) -> Path:
+        """The pages of the latest build, as hard links: what the runs index."""
+        return self.work / "pages"
+
     def build_started(self) -> None:
         with self.lock:
             self.generation += 1
@@ -85,27 +90,40 @@ class BackgroundSearch:
     def submit(self, site_dir: Path) -> None:
         """The build of ``site_dir`` is written: give it the last index, marked stale, and index it."""
         with self.lock:
-            pages = Path(tempfile.mkdtemp(prefix="pages-", dir=self.work))
-            made: set[Path] = set()
-            for page in search.html_pages(site_dir, site_dir / search.BUNDLE):
-                target = pages / page.relative_to(site_dir)
-                _make(target.parent, made)
-                try:
-                    os.link(page, target)
-                except OSError:
-                    shutil.copy2(page, target)
+            self._mirror(site_dir)
             published = site_dir / search.BUNDLE
             if self.bundle.is_dir() and not published.exists():  # (Outputs may have put the last one back)
                 link_tree(self.bundle, published)
             published.mkdir(exist_ok=True)
             (published / STALE).write_text("The search index is older than the pages; it is being rebuilt.\n")
-            if self.pending is not None:  # a build that was never indexed: this one supersedes it
-                self.trash.append(self.pending[2])
-            self.pending = (self.generation, site_dir, pages)
+            self.pending = (self.generation, site_dir)  # a build never indexed is superseded by this one
             self.idle.clear()
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(target=self._run, name="onrecord-search", daemon=True)
                 self.thread.start()
+
+    def _mirror(self, site_dir: Path) -> None:
+        """Make :attr:`pages` hold ``site_dir``'s pages: only the pages this build wrote are linked
+        again (a page put back by :class:`Outputs` is the same file). A run going on meanwhile may
+        read some of both builds: it will not be published, a newer run follows."""
+        made: set[Path] = set()
+        current = set()
+        for page in search.html_pages(site_dir, site_dir / search.BUNDLE):
+            relative = page.relative_to(site_dir)
+            current.add(relative)
+            target = self.pages / relative
+            with contextlib.suppress(OSError):
+                if os.path.samefile(page, target):
+                    continue
+                target.unlink()
+            _make(target.parent, made)
+            try:
+                os.link(page, target)
+            except OSError:
+                shutil.copy2(page, target)
+        for page in search.html_pages(self.pages, self.pages / search.BUNDLE):
+            if page.relative_to(self.pages) not in current:
+                page.unlink()
 
     def _run(self) -> None:
         while True:
@@ -114,19 +132,14 @@ class BackgroundSearch:
                     self.thread = None
                     self.idle.set()
                     return
-                generation, site_dir, pages = self.pending
+                generation, site_dir = self.pending
                 self.pending = None
-                trash, self.trash = self.trash, []
-            for folder in trash:
-                shutil.rmtree(folder, ignore_errors=True)
             try:
-                log.info("%s (in the background)", self.indexer(pages))
+                log.info("%s (in the background)", self.indexer(self.pages))
             except Exception as exc:  # noqa: BLE001 (a thread's exception would vanish: say it, keep serving)
                 log.error("search: the index could not catch up: %s", exc)
-                shutil.rmtree(pages, ignore_errors=True)
                 continue
-            self._publish(generation, site_dir, pages / search.BUNDLE)
-            shutil.rmtree(pages, ignore_errors=True)
+            self._publish(generation, site_dir, self.pages / search.BUNDLE)
 
     def _publish(self, generation: int, site_dir: Path, bundle: Path) -> None:
         with self.lock:

@@ -94,8 +94,8 @@ def test_saves_during_a_run_are_indexed_once_as_the_latest(preview: Preview) -> 
     preview.save("one/index.html")
     preview.save("one/index.html", "two/index.html")  # two saves while the first run is going
     preview.save("one/index.html", "three/index.html")
-    preview.finish()
-    assert preview.indexer.runs == [["one/index.html"], ["one/index.html", "three/index.html"]]
+    preview.finish()  # the first run may read the newer pages, but is not published: the second is
+    assert len(preview.indexer.runs) == 2 and preview.indexer.runs[1] == ["one/index.html", "three/index.html"]
     assert preview.indexed() == "one/index.html\nthree/index.html" and not preview.stale()
 
 
