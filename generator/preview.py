@@ -33,6 +33,8 @@ import logging
 import os
 import posixpath
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -46,6 +48,17 @@ log = logging.getLogger("mkdocs.plugins.onrecord")
 STALE = "onrecord-stale"
 
 Indexer = Callable[[Path], str]
+
+
+def index_elsewhere(pages: Path) -> str:
+    """:func:`generator.search.index` of ``pages`` in a process of its own, at a low priority: on a
+    thread its Python half (encoding the pages for Pagefind, reading the bundle back) held the
+    interpreter's lock against the next build, which is what the editor waits for."""
+    done = subprocess.run([sys.executable, "-m", "generator.preview", str(pages)], capture_output=True, text=True,
+                          check=False)
+    if done.returncode:
+        raise search.SearchError((done.stderr.strip().splitlines() or ["no output"])[-1])
+    return done.stdout.strip()
 
 
 def link_tree(source: Path, target: Path) -> None:
@@ -63,7 +76,7 @@ def link_tree(source: Path, target: Path) -> None:
 class BackgroundSearch:
     """Indexes each build's pages on a thread; see the module docstring."""
 
-    def __init__(self, indexer: Indexer = search.index) -> None:
+    def __init__(self, indexer: Indexer = index_elsewhere) -> None:
         self.indexer = indexer
         self.work = Path(tempfile.mkdtemp(prefix="onrecord-preview-"))
         self.lock = threading.Lock()
@@ -215,3 +228,12 @@ def _make(folder: Path, made: set[Path]) -> None:
     if folder not in made:
         folder.mkdir(parents=True, exist_ok=True)
         made.add(folder)
+
+
+if __name__ == "__main__":  # index_elsewhere's process
+    if hasattr(os, "nice"):
+        os.nice(10)  # and so Pagefind's, which it starts
+    try:
+        print(search.index(Path(sys.argv[1])))
+    except search.SearchError as exc:
+        sys.exit(str(exc))
