@@ -73,14 +73,13 @@ class Cache:
     def get(self, kind: str, key: str) -> bytes | None:
         """The value stored under ``key``, or ``None``: never stored, unreadable or damaged."""
         try:
-            data = self.path(kind, key).read_bytes()
+            with self.path(kind, key).open("rb") as stored:  # the header, then the value: one copy of it
+                head, value = stored.read(len(_MAGIC) + 32), stored.read()
         except OSError:
             return None
-        head = len(_MAGIC) + 32
-        if len(data) < head or not data.startswith(_MAGIC):
+        if not head.startswith(_MAGIC) or len(head) < len(_MAGIC) + 32:
             return None
-        value = data[head:]
-        return value if hashlib.sha256(value).digest() == data[len(_MAGIC):head] else None
+        return value if hashlib.sha256(value).digest() == head[len(_MAGIC):] else None
 
     def put(self, kind: str, key: str, value: bytes) -> None:
         """Store ``value`` under ``key``. A cache that cannot be written (a read-only checkout, a
@@ -92,7 +91,8 @@ class Cache:
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(_MAGIC + hashlib.sha256(value).digest() + value)
+                    out.write(_MAGIC + hashlib.sha256(value).digest())
+                    out.write(value)
                 os.replace(temporary, target)
             except BaseException:
                 with contextlib.suppress(OSError):

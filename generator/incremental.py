@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import archive as archive_mod
+from . import cache, readers
 from . import data as data_mod
 from . import feeds as feeds_mod
-from . import readers
 from .model import Archive, Episode
 from .pages import Item, Only, render
 from .pages.downloads import available
@@ -63,6 +64,36 @@ class State:
     files: Stamps
     archive: Archive
     items: tuple[Item, ...]
+
+
+def key(settings: Settings) -> str:
+    """The build cache's key for a build with ``settings`` (generator/cache.py adds the code's)."""
+    feeds = settings.feeds and (settings.feeds.site_url, settings.feeds.site_name, settings.feeds.description,
+                                settings.feeds.limit, settings.feeds.messages.code)
+    return cache.key("incremental", repr(dataclasses.replace(settings, feeds=None)), repr(feeds))
+
+
+def load(settings: Settings, store: cache.Cache) -> State | None:
+    """The last ``mkdocs build`` with ``settings``, from the build cache, if it has it.
+
+    It is kept with :mod:`pickle`, which runs code of the classes it names as it loads: that is
+    safe here only as the cache is the project's own folder, written by its own builds (whoever
+    can write there can write mkdocs.yml, whose hooks run anyway), and the entry's checksum and
+    key (On Record's code included) are checked first. Anything unexpected is a cache miss."""
+    data = store.get("incremental", key(settings))
+    if data is None:
+        return None
+    try:
+        files, archive, items = pickle.loads(data)  # noqa: S301 (see above)
+    except Exception:  # noqa: BLE001 (a damaged or foreign entry: build everything)
+        return None
+    return State(settings, files, archive, items)
+
+
+def save(state: State, store: cache.Cache) -> None:
+    """Keep ``state`` for the next ``mkdocs build`` (see :func:`load`)."""
+    store.put("incremental", key(state.settings),
+              pickle.dumps((state.files, state.archive, state.items), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def stamps(settings: Settings) -> Stamps:
@@ -110,7 +141,7 @@ def update(state: State, progress: Progress, memo: readers.Memo | None = None) -
     archive = state.archive
     by_path = {Path(settings.root, episode.path): episode for episode in archive.episodes}
     edits: list[tuple[Episode, Episode]] = []
-    with progress.stage("read {count} transcripts", "reading {count} transcripts"):
+    with progress.stage("read {count} of the transcripts again", "reading {count} of the transcripts again"):
         for path in map(Path, changed):
             old = by_path.get(path)
             if old is None or old.draft or old.original or archive.translations.get(old.key):

@@ -163,8 +163,11 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
                 feeds=self.feed_settings(config), search=self.config.search,
                 external_search=self.config.external_search, data=self.config.data_)
             state = None
-            if self.state is not None and self.state.settings == settings:
-                state = incremental.update(self.state, self.progress, self.memo)
+            previous = self.state
+            if previous is None and not self.serving and self.cache is not None:
+                previous = incremental.load(settings, self.cache)  # the last mkdocs build's
+            if previous is not None and previous.settings == settings:
+                state = incremental.update(previous, self.progress, self.memo)
             if state is None:
                 if self.memo is not None:
                     self.memo.next_build()
@@ -174,6 +177,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
                 log.log(logging.INFO if problem.severity == "info" else logging.WARNING, str(problem))
             if self.serving:  # kept for the next build (only while serving: it holds the whole archive)
                 self.state = state
+            elif self.cache is not None and state is not previous:
+                incremental.save(state, self.cache)
             self.last_good = list(state.items)
         except Exception as exc:  # a bug, not bad input (that is a problem above): say what, and where
             log.debug("reading the archive failed", exc_info=True)  # the whole traceback with --verbose

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARCHIVE
-from generator import incremental, readers
+from conftest import ARCHIVE, mkdocs_build
+from generator import cache, incremental, readers
 from generator.feeds import Settings as FeedSettings
 from generator.pages import Download
 from generator.progress import Progress
@@ -118,3 +118,35 @@ def test_every_demo_transcript_edited_builds_as_a_full_build_would(tmp_path: Pat
         else:
             state = incremental.build(settings(content), quiet(), memo)
     assert followed >= len(state.archive.episodes) - 2  # edits in turns are followed, not built in full
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def test_the_next_mkdocs_build_reads_only_what_changed_and_writes_the_same_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's date
+    project = tmp_path / "archive"
+    shutil.copytree(ARCHIVE, project)
+    assert mkdocs_build(project).returncode == 0
+    assert (project / cache.FOLDER / "incremental").is_dir()
+    edit(project / "content/shows/night-lab/untimed.md", "so the city lights", "so that the city lights")
+    again = mkdocs_build(project)
+    assert again.returncode == 0, again.stderr
+    assert "read 1 of the transcripts again" in again.stderr
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(cache.FOLDER, "site"))
+    assert mkdocs_build(fresh).returncode == 0
+    assert site_files(project / "site") == site_files(fresh / "site")
+
+    for entry in (project / cache.FOLDER / "incremental").rglob("*"):  # damaged: ignored, everything built
+        if entry.is_file():
+            entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+    edit(project / "content/shows/night-lab/untimed.md", "so that the city lights", "so the city lights")
+    edit(fresh / "content/shows/night-lab/untimed.md", "so that the city lights", "so the city lights")
+    again = mkdocs_build(project)
+    assert again.returncode == 0, again.stderr
+    assert "read 4 transcripts" in again.stderr  # all of them, drafts included
+    assert mkdocs_build(fresh).returncode == 0
+    assert site_files(project / "site") == site_files(fresh / "site")
