@@ -21,6 +21,45 @@ What is indexed is decided in the page markup, so this module only runs the inde
   they are written beside its index from the text it indexed (``pagefind/onrecord-words.txt``,
   generator/vocabulary.py), in a byte-stable order.
 
+Shards: one Pagefind service holds the whole index in memory until its last step, which runs on
+one core (about 1.9 MB a 6,800-word page: 2.2 GB and 37 s for 1,154 briefings). So a site with
+more than :data:`PAGES_PER_SHARD` indexed pages is indexed in shards, two services at a time (one
+a core, at most :data:`SERVICES`), and the search page merges them (Pagefind's ``mergeIndex``).
+
+- A shard is a run of consecutive dates: the indexed pages in (date, URL) order, the date being
+  the page's ``data-pagefind-sort="date"``, the pages without one (people) last, cut every
+  :data:`PAGES_PER_SHARD` pages from the oldest. Pagefind's merged search ranks the shards'
+  results by score alone, even when asked to sort by date; consecutive dates let the search page
+  sort anyway, asking each shard in turn (each shard's pages carry a filter of its number) and
+  listing the shards oldest or newest first. A new episode (the newest) changes the last shards
+  only; a changed transcript, its own shard (and the people's, if a quote changed).
+- Each shard is fed in path order, as one index is. A site of one shard is fed every HTML file,
+  as always, and keeps the layout and bytes it always had. With several, only the pages with a
+  ``data-pagefind-body`` region are fed (the others give Pagefind nothing to index when any page
+  has one), so the home page and the lists, which change with every new episode, never change a
+  shard. The whole HTML of a page is fed, not only its indexed regions: an episode page's links
+  to its neighbours and a person page's quotes are outside them, but keeping a shard's key when
+  they change would need a proof that the index stays the same, which we have not made.
+- The first shard's bundle is ``pagefind/``, as one index; shard N's index is ``pagefind/shards/N/``
+  (its entry, metadata, index, filter and fragment files: the first shard's script and
+  WebAssembly serve them all), listed in the first's ``pagefind-entry.json`` under
+  ``onrecord_shards``, which the search page reads (``merge``: the folders; ``undated``: the
+  shards without a dated page, which a date sort leaves out as Pagefind leaves undated pages out).
+- Each shard's stabilised bundle, word counts and skipped pages are cached (kind ``search``) under
+  a key of Pagefind's version and every page's URL and bytes, in order; a cached build writes the
+  same bytes. The shards are assembled in their order, whichever service ends first.
+- "Did you mean": each shard's words are counted from its fragments, and the counts added up,
+  which gives the file one index of the same pages gives.
+
+The shard size is a trade-off, measured on 1,154 briefings (BENCHMARKS.md, "Pagefind in
+shards"): fewer pages a shard is less memory (two services each hold about 1.9 MB a page) but a
+larger first query (each shard adds its metadata, filters and one index chunk, 25–50 KB). At
+300 pages: 4 shards, the search stage 22.9 s instead of 37.1 s, 1.2 GB at its peak instead of
+2.3 GB, a first query of 271–359 KB instead of 169–239 KB (over the 300 KB budget for some
+words). Meeting 1 GB for the whole build would take about 100 pages a shard (12 shards, over
+500 KB a first query); at 10,000 hour-long episodes no page-range split keeps both the memory
+within 4 GB and the first query within 300 KB.
+
 Same input, same bytes: an unchanged archive builds a byte-identical site, on any machine.
 
 - Pagefind numbers pages in the order it meets them, and those numbers are in every index chunk.
