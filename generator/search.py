@@ -133,9 +133,23 @@ def index(site_dir: Path, progress: Progress | None = None, cache: Cache | None 
     shards = split(read_pages(site_dir, html_pages(site_dir, bundle)))
     if progress:
         progress.expect(sum(len(shard) for shard in shards))
+    finished, reused = index_shards(executable, site_dir, shards, cache, _ticker(progress))
+    write_bundle(bundle, assemble(finished, [number for number, shard in enumerate(shards)
+                                             if not any(page.date for page in shard)]))
+    indexed = sum(1 for shard in finished for name in shard.files if name.startswith("fragment/"))
+    skipped = sum(shard.skipped for shard in finished)
+    unread = f" ({skipped} HTML files Pagefind could not read)" if skipped else ""
+    parts = f" in {len(shards)} shards ({reused} from the cache)" if len(shards) > 1 else (
+        " (from the cache)" if reused else "")
+    return f"search: indexed {indexed} pages{parts} in {time.perf_counter() - began:.1f} s{unread}"
+
+
+def index_shards(executable: Any, site_dir: Path, shards: Sequence[Sequence[Page]], cache: Cache | None,
+                 tick: Callable[[int], None] | None) -> tuple[list[Shard], int]:
+    """Every shard's index, in shard order, from ``cache`` or from :func:`services` Pagefind
+    services at once (whichever ends first); and how many came from the cache."""
     keys = [shard_key(shard) for shard in shards]
     done: list[Shard | None] = [cached(cache, key) for key in keys]
-    tick = _ticker(progress)
     for shard, found in zip(shards, done, strict=True):
         if found and tick:
             tick(len(shard))
@@ -145,21 +159,11 @@ def index(site_dir: Path, progress: Progress | None = None, cache: Cache | None 
         return index_shard(executable, site_dir, shards[number], tick)
 
     with ThreadPoolExecutor(max_workers=max(1, min(services(), len(missing)))) as pool:
-        for number, made in zip(missing, pool.map(run, missing), strict=True):  # in shard order, whatever ends first
+        for number, made in zip(missing, pool.map(run, missing), strict=True):
             done[number] = made
             if cache is not None:
                 cache.put(CACHE_KIND, keys[number], pack(made))
-    finished = [shard for shard in done if shard is not None]
-    files = assemble(finished, [number for number, shard in enumerate(shards)
-                                if not any(page.date for page in shard)])
-    write_bundle(bundle, files)
-    indexed = sum(1 for shard in finished for name in shard.files if name.startswith("fragment/"))
-    skipped = sum(shard.skipped for shard in finished)
-    unread = f" ({skipped} HTML files Pagefind could not read)" if skipped else ""
-    reused = len(shards) - len(missing)
-    parts = f" in {len(shards)} shards ({reused} from the cache)" if len(shards) > 1 else (
-        " (from the cache)" if reused else "")
-    return f"search: indexed {indexed} pages{parts} in {time.perf_counter() - began:.1f} s{unread}"
+    return [shard for shard in done if shard is not None], len(shards) - len(missing)
 
 
 def services() -> int:
