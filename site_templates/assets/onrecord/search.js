@@ -62,9 +62,9 @@ async function merge(pagefind) {
   const bundle = new URL("pagefind/", root);
   const entry = await fetch(new URL("pagefind-entry.json", bundle)).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
   const listed = entry.onrecord_shards;
-  if (!listed?.merge?.length) return;
-  shards = listed.merge.length + 1;
-  undated = new Set(listed.undated || []);
+  shards = (listed?.merge?.length || 0) + 1;
+  undated = new Set(listed?.undated || []);
+  if (shards === 1) return;
   await pagefind.options({ mergeFilter: { [SHARD]: "0" } });
   await Promise.all(listed.merge.map((folder, i) => pagefind.mergeIndex(new URL(folder, bundle).pathname,
     { baseUrl: root.pathname, mergeFilter: { [SHARD]: String(i + 1) } })));
