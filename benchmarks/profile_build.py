@@ -138,10 +138,10 @@ def instrument(stages: Stages) -> None:
     MkPage.validate_anchor_links = stages.wrap("9 validate anchor links", validate)  # type: ignore[method-assign]
     index = search.index
 
-    def timed_index(site_dir: Path, progress: Any = None) -> str:
+    def timed_index(site_dir: Path, progress: Any = None, cache: Any = None) -> str:
         before = children_cpu()
         with stages.stage("10 Pagefind (search.index), Python side"):
-            result = index(site_dir, progress)
+            result = index(site_dir, progress, cache)
         stages.child_cpu += children_cpu() - before
         return result
 

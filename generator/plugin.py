@@ -314,7 +314,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         elif self.config.search:
             try:
                 with self.progress.stage("indexed {count} pages", "indexing {count} pages for search") as progress:
-                    log.info(search.index(Path(config.site_dir), progress=progress))
+                    log.info(search.index(Path(config.site_dir), progress=progress, cache=self.cache))
             except search.SearchError as exc:
                 log.error(str(exc))
         log.info(self.progress.summary())

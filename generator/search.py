@@ -21,6 +21,45 @@ What is indexed is decided in the page markup, so this module only runs the inde
   they are written beside its index from the text it indexed (``pagefind/onrecord-words.txt``,
   generator/vocabulary.py), in a byte-stable order.
 
+Shards: one Pagefind service holds the whole index in memory until its last step, which runs on
+one core (about 1.9 MB a 6,800-word page: 2.2 GB and 37 s for 1,154 briefings). So a site with
+more than :data:`PAGES_PER_SHARD` indexed pages is indexed in shards, two services at a time (one
+a core, at most :data:`SERVICES`), and the search page merges them (Pagefind's ``mergeIndex``).
+
+- A shard is a run of consecutive dates: the indexed pages in (date, URL) order, the date being
+  the page's ``data-pagefind-sort="date"``, the pages without one (people) last, cut every
+  :data:`PAGES_PER_SHARD` pages from the oldest. Pagefind's merged search ranks the shards'
+  results by score alone, even when asked to sort by date; consecutive dates let the search page
+  sort anyway, asking each shard in turn (each shard's pages carry a filter of its number) and
+  listing the shards oldest or newest first. A new episode (the newest) changes the last shards
+  only; a changed transcript, its own shard (and the people's, if a quote changed).
+- Each shard is fed in path order, as one index is. A site of one shard is fed every HTML file,
+  as always, and keeps the layout and bytes it always had. With several, only the pages with a
+  ``data-pagefind-body`` region are fed (the others give Pagefind nothing to index when any page
+  has one), so the home page and the lists, which change with every new episode, never change a
+  shard. The whole HTML of a page is fed, not only its indexed regions: an episode page's links
+  to its neighbours and a person page's quotes are outside them, but keeping a shard's key when
+  they change would need a proof that the index stays the same, which we have not made.
+- The first shard's bundle is ``pagefind/``, as one index; shard N's index is ``pagefind/shards/N/``
+  (its entry, metadata, index, filter and fragment files: the first shard's script and
+  WebAssembly serve them all), listed in the first's ``pagefind-entry.json`` under
+  ``onrecord_shards``, which the search page reads (``merge``: the folders; ``undated``: the
+  shards without a dated page, which a date sort leaves out as Pagefind leaves undated pages out).
+- Each shard's stabilised bundle, word counts and skipped pages are cached (kind ``search``) under
+  a key of Pagefind's version and every page's URL and bytes, in order; a cached build writes the
+  same bytes. The shards are assembled in their order, whichever service ends first.
+- "Did you mean": each shard's words are counted from its fragments, and the counts added up,
+  which gives the file one index of the same pages gives.
+
+The shard size is a trade-off, measured on 1,154 briefings (BENCHMARKS.md, "Pagefind in
+shards"): fewer pages a shard is less memory (two services each hold about 1.9 MB a page) but a
+larger first query (each shard adds its metadata, filters and one index chunk, 25–50 KB). At
+300 pages: 4 shards, the search stage 22.9 s instead of 37.1 s, 1.2 GB at its peak instead of
+2.3 GB, a first query of 271–359 KB instead of 169–239 KB (over the 300 KB budget for some
+words). Meeting 1 GB for the whole build would take about 100 pages a shard (12 shards, over
+500 KB a first query); at 10,000 hour-long episodes no page-range split keeps both the memory
+within 4 GB and the first query within 300 KB.
+
 Same input, same bytes: an unchanged archive builds a byte-identical site, on any machine.
 
 - Pagefind numbers pages in the order it meets them, and those numbers are in every index chunk.
@@ -44,57 +83,275 @@ import base64
 import contextlib
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 import pagefind_bin
 
 from . import vocabulary
+from .cache import Cache
+from .cache import key as cache_key
 from .progress import Progress
 
 BUNDLE = "pagefind"
+#: The most pages one Pagefind service indexes (see the module's docstring for the trade-off).
+PAGES_PER_SHARD = 300
+#: The most services run at once (and never more than the machine's cores).
+SERVICES = 2
+#: Where the second shard on is, inside the bundle folder, and the key of the top entry that lists them.
+SHARDS = "shards"
+ENTRY_KEY = "onrecord_shards"
+#: The cache's kind for a shard's index.
+CACHE_KIND = "search"
 
 
 class SearchError(Exception):
     """Pagefind failed; carries its output."""
 
 
-def index(site_dir: Path, progress: Progress | None = None) -> str:
+def index(site_dir: Path, progress: Progress | None = None, cache: Cache | None = None) -> str:
     """Index ``site_dir`` into ``site_dir/pagefind``; returns a one-line summary. ``progress``
-    counts the pages as Pagefind reads them."""
+    counts the pages as Pagefind reads them; ``cache`` keeps each shard's index for the next build."""
     executable = pagefind_bin.get_executable()
     if executable is None:
         raise SearchError("the Pagefind binary is missing: reinstall the 'pagefind[bin]' package")
     began = time.perf_counter()
     bundle = site_dir / BUNDLE
-    pages = html_pages(site_dir, bundle)
+    shards = split(read_pages(site_dir, html_pages(site_dir, bundle)))
     if progress:
-        progress.expect(len(pages))
-    with tempfile.TemporaryFile() as log:
-        files, skipped = run_service([str(executable), "--service"], site_dir, pages, log,
-                                     progress.tick if progress else None)
-    files = stabilise(files)
-    files[vocabulary.NAME] = words(files)
-    write_bundle(bundle, files)
-    indexed = sum(1 for name in files if name.startswith("fragment/"))
+        progress.expect(sum(len(shard) for shard in shards))
+    finished, reused = index_shards(executable, site_dir, shards, cache, _ticker(progress))
+    write_bundle(bundle, assemble(finished, [number for number, shard in enumerate(shards)
+                                             if not any(page.date for page in shard)]))
+    indexed = sum(1 for shard in finished for name in shard.files if name.startswith("fragment/"))
+    skipped = sum(shard.skipped for shard in finished)
     unread = f" ({skipped} HTML files Pagefind could not read)" if skipped else ""
-    return f"search: indexed {indexed} pages in {time.perf_counter() - began:.1f} s{unread}"
+    parts = f" in {len(shards)} shards ({reused} from the cache)" if len(shards) > 1 else (
+        " (from the cache)" if reused else "")
+    return f"search: indexed {indexed} pages{parts} in {time.perf_counter() - began:.1f} s{unread}"
+
+
+def index_shards(executable: Any, site_dir: Path, shards: Sequence[Sequence[Page]], cache: Cache | None,
+                 tick: Callable[[int], None] | None) -> tuple[list[Shard], int]:
+    """Every shard's index, in shard order, from ``cache`` or from :func:`services` Pagefind
+    services at once (whichever ends first); and how many came from the cache."""
+    keys = [shard_key(shard) for shard in shards]
+    done: list[Shard | None] = [cached(cache, key) for key in keys]
+    for shard, found in zip(shards, done, strict=True):
+        if found and tick:
+            tick(len(shard))
+    missing = [number for number, found in enumerate(done) if found is None]
+
+    def run(number: int) -> Shard:
+        return index_shard(executable, site_dir, shards[number], tick)
+
+    with ThreadPoolExecutor(max_workers=max(1, min(services(), len(missing)))) as pool:
+        for number, made in zip(missing, pool.map(run, missing), strict=True):
+            done[number] = made
+            if cache is not None:
+                cache.put(CACHE_KIND, keys[number], pack(made))
+    return [shard for shard in done if shard is not None], len(shards) - len(missing)
+
+
+def services() -> int:
+    """How many Pagefind services run at once: one a core, at most :data:`SERVICES`."""
+    return max(1, min(SERVICES, os.cpu_count() or 1))
+
+
+def _ticker(progress: Progress | None) -> Callable[[int], None] | None:
+    """``progress.tick``, safe to call from the shards' threads."""
+    if progress is None:
+        return None
+    lock = threading.Lock()
+
+    def tick(n: int = 1) -> None:
+        with lock:
+            progress.tick(n)
+    return tick
+
+
+# Shards ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """A built HTML file as the split sees it: where it is, its URL, the date it sorts by ("" for
+    none), whether it marks a region to index, and a hash of its bytes."""
+
+    path: Path
+    url: str
+    date: str
+    body: bool
+    digest: bytes
+
+
+@dataclass
+class Shard:
+    """One shard's stabilised Pagefind bundle, its words' counts, and the pages it could not read."""
+
+    files: dict[str, bytes]
+    counts: Counter[str]
+    skipped: int = 0
+
+
+_BODY = re.compile(rb"<[^<>]*\sdata-pagefind-body[\s=/>]")
+_DATE = re.compile(rb'<[^<>]*\sdata-pagefind-sort="date"[^<>]*>([^<]*)<')
+
+
+def read_pages(site_dir: Path, paths: Sequence[Path]) -> list[Page]:
+    """Each page's URL, sort date, body mark and hash (read once here; Pagefind reads it again)."""
+    pages = []
+    for path in paths:
+        data = path.read_bytes()
+        date = _DATE.search(data)
+        pages.append(Page(path, page_url(site_dir, path),
+                          date[1].decode("utf-8", "replace").strip() if date else "",
+                          _BODY.search(data) is not None, hashlib.sha256(data).digest()))
+    return pages
+
+
+def split(pages: Sequence[Page], size: int | None = None) -> list[list[Page]]:
+    """The pages Pagefind indexes, in shards of at most ``size`` (:data:`PAGES_PER_SHARD`): oldest
+    dated pages first, in (date, URL) order, the undated ones (people) last; each shard in path
+    order, as Pagefind is fed. One shard holds every page given, as one index always did."""
+    size = size or PAGES_PER_SHARD
+    # Pagefind indexes only the marked pages, when any page is marked
+    marked = [page for page in pages if page.body] if any(page.body for page in pages) else list(pages)
+    if len(marked) <= size:
+        return [list(pages)]  # as one index was always fed: every HTML file
+    ordered = sorted(marked, key=lambda page: (not page.date, page.date, page.url))
+    return [sorted(ordered[at:at + size], key=lambda page: page.url) for at in range(0, len(ordered), size)]
+
+
+def pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind_bin")
+    except importlib.metadata.PackageNotFoundError:  # a Pagefind found some other way: its own bytes
+        executable = pagefind_bin.get_executable()
+        return hashlib.sha256(Path(str(executable)).read_bytes()).hexdigest() if executable else "none"
+
+
+def shard_key(shard: Sequence[Page]) -> str:
+    """The cache key of a shard: Pagefind's version, and every page's URL and bytes, in order."""
+    parts: list[str | bytes] = [pagefind_version()]
+    for page in shard:
+        parts += [page.url, page.digest]
+    return cache_key(*parts)
+
+
+def index_shard(executable: Any, site_dir: Path, shard: Sequence[Page],
+                tick: Callable[[int], None] | None = None) -> Shard:
+    """Run one Pagefind service on ``shard``'s pages."""
+    with tempfile.TemporaryFile() as log:
+        files, skipped = run_service([str(executable), "--service"], site_dir, [page.path for page in shard], log,
+                                     (lambda: tick(1)) if tick else None)
+    files = stabilise(files)
+    return Shard(files, word_counts(files), skipped)
+
+
+def word_counts(files: dict[str, bytes]) -> Counter[str]:
+    """The words of a shard's fragments, counted (generator/vocabulary.py)."""
+    try:
+        return vocabulary.bundle_counts(files)
+    except (OSError, EOFError, ValueError) as exc:  # gzip, JSON: not the fragments Pagefind writes
+        raise SearchError(f"unexpected Pagefind fragment: {exc}") from exc
 
 
 def words(files: dict[str, bytes]) -> bytes:
     """The archive's words for the search page's suggestions (generator/vocabulary.py)."""
+    return vocabulary.from_counts(word_counts(files))
+
+
+def merged_file(name: str) -> bool:
+    """Whether a shard merged into the first needs ``name`` (the first's script and WebAssembly serve all)."""
+    return (name == "pagefind-entry.json" or name.startswith(("index/", "filter/", "fragment/"))
+            or (name.startswith("pagefind.") and name.endswith(".pf_meta")))
+
+
+def assemble(shards: Sequence[Shard], undated: Sequence[int] = ()) -> dict[str, bytes]:
+    """The bundle folder's files: the first shard's bundle at the top, as one index always was;
+    every other shard's index under ``shards/N/``, listed in the top entry for the search page to
+    merge (``onrecord_shards``: ``merge``, their folders; ``undated``, the numbers of the shards
+    without a dated page, 0 the first); the words of all of them."""
+    files = dict(shards[0].files)
+    counts: Counter[str] = Counter()
+    for shard in shards:
+        counts.update(shard.counts)
+    if len(shards) > 1:
+        folders = [f"{SHARDS}/{number}/" for number in range(1, len(shards))]
+        for folder, shard in zip(folders, shards[1:], strict=True):
+            files.update((folder + name, content) for name, content in shard.files.items()
+                         if merged_file(name))
+        entry = json.loads(files["pagefind-entry.json"])
+        entry[ENTRY_KEY] = {"merge": folders, "undated": list(undated)}
+        files["pagefind-entry.json"] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    files[vocabulary.NAME] = vocabulary.from_counts(counts)
+    return dict(sorted(files.items()))
+
+
+# A shard in the cache: a signature, then records of a 4-byte name length, the name, an 8-byte
+# content length and the content: the bundle's files by path, then the word counts and the
+# number of pages skipped under names no bundle path can have.
+_PACKED = b"onrecord-search-shard 1\n"
+_COUNTS = "\0counts"
+_SKIPPED = "\0skipped"
+
+
+def pack(shard: Shard) -> bytes:
+    records = [*shard.files.items(),
+               (_COUNTS, "".join(f"{word}\t{n}\n" for word, n in sorted(shard.counts.items())).encode("utf-8")),
+               (_SKIPPED, str(shard.skipped).encode("ascii"))]
+    out = [_PACKED]
+    for name, content in records:
+        raw = name.encode("utf-8")
+        out += [len(raw).to_bytes(4, "big"), raw, len(content).to_bytes(8, "big"), content]
+    return b"".join(out)
+
+
+def unpack(data: bytes) -> Shard | None:
+    """The shard :func:`pack` stored, or ``None`` for anything else."""
+    if not data.startswith(_PACKED):
+        return None
+    records: dict[str, bytes] = {}
+    at = len(_PACKED)
     try:
-        return vocabulary.from_bundle(files)
-    except (OSError, EOFError, ValueError) as exc:  # gzip, JSON: not the fragments Pagefind writes
-        raise SearchError(f"unexpected Pagefind fragment: {exc}") from exc
+        while at < len(data):
+            length = int.from_bytes(data[at:at + 4], "big")
+            name = data[at + 4:at + 4 + length].decode("utf-8")
+            at += 4 + length
+            size = int.from_bytes(data[at:at + 8], "big")
+            if at + 8 + size > len(data):
+                return None
+            records[name] = data[at + 8:at + 8 + size]
+            at += 8 + size
+        counts: Counter[str] = Counter()
+        for line in records.pop(_COUNTS).decode("utf-8").splitlines():
+            word, _, n = line.partition("\t")
+            counts[word] = int(n)
+        skipped = int(records.pop(_SKIPPED))
+    except (KeyError, ValueError):  # UnicodeDecodeError is a ValueError
+        return None
+    if "pagefind-entry.json" not in records:
+        return None
+    return Shard(records, counts, skipped)
+
+
+def cached(cache: Cache | None, key: str) -> Shard | None:
+    """The shard stored under ``key``, if any and whole."""
+    data = cache.get(CACHE_KIND, key) if cache is not None else None
+    return unpack(data) if data is not None else None
 
 
 def html_pages(site_dir: Path, bundle: Path) -> list[Path]:

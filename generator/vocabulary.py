@@ -84,7 +84,17 @@ def fragment_text(data: bytes) -> str:
     return str(json.loads(raw[len(signature):] if raw.startswith(signature) else raw).get("content", ""))
 
 
+def bundle_counts(files: dict[str, bytes]) -> Counter[str]:
+    """How often each word occurs in the fragments of Pagefind's bundle ``files`` (path -> bytes).
+    Counts add up: the counts of a site's shards, summed, are those of one index of it."""
+    return count(fragment_text(data) for name, data in sorted(files.items()) if name.startswith("fragment/"))
+
+
+def from_counts(counts: Counter[str], limit: int = LIMIT) -> bytes:
+    """The words file for these word counts."""
+    return "".join(f"{word}\n" for word in vocabulary(counts, limit)).encode("utf-8")
+
+
 def from_bundle(files: dict[str, bytes], limit: int = LIMIT) -> bytes:
     """The words file for Pagefind's bundle ``files`` (path -> bytes)."""
-    texts = (fragment_text(data) for name, data in sorted(files.items()) if name.startswith("fragment/"))
-    return "".join(f"{word}\n" for word in vocabulary(count(texts), limit)).encode("utf-8")
+    return from_counts(bundle_counts(files), limit)

@@ -37,15 +37,53 @@ suggest.hidden = heading.hidden = true;
 status.after(suggest);
 list.before(heading);
 
-// Load Pagefind as the page opens, so typing only waits for the query itself.
-async function load() {
-  if (!pagefind) {
+// A big archive's index is in shards (generator/search.py): the first at pagefind/, the others
+// listed in its entry file, merged into it here. Each shard's pages carry a filter of its number,
+// so that a date sort can ask each shard in turn (see find).
+const SHARD = "onrecord_shard";
+let shards = 1;
+let undated = new Set();
+
+// Load Pagefind as the page opens, so typing only waits for the query itself. Loaded once,
+// whoever asks first: a shard merged twice would list its results twice.
+let loading;
+function load() {
+  loading ??= (async () => {
     // A new index is a new module: its URL changes with it (a failed import is not retried).
-    pagefind = await import(new URL(`pagefind/pagefind.js${fresh ? `?${fresh}` : ""}`, root).href);
-    await pagefind.options({ baseUrl: root.pathname });
-    await pagefind.init();
-  }
-  return pagefind;
+    const module = await import(new URL(`pagefind/pagefind.js${fresh ? `?${fresh}` : ""}`, root).href);
+    await module.options({ baseUrl: root.pathname });
+    await module.init();
+    await merge(module);
+    pagefind = module;
+    return module;
+  })();
+  return loading;
+}
+
+async function merge(pagefind) {
+  const bundle = new URL("pagefind/", root);
+  const entry = await fetch(new URL("pagefind-entry.json", bundle), { cache: "no-cache" }).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  const listed = entry.onrecord_shards;
+  shards = (listed?.merge?.length || 0) + 1;
+  undated = new Set(listed?.undated || []);
+  if (shards === 1) return;
+  await pagefind.options({ mergeFilter: { [SHARD]: "0" } });
+  await Promise.all(listed.merge.map((folder, i) => pagefind.mergeIndex(new URL(folder, bundle).pathname,
+    { baseUrl: root.pathname, mergeFilter: { [SHARD]: String(i + 1) } })));
+}
+
+// Pagefind's merged search orders the shards' results by score alone, even when asked to sort
+// by date. The shards hold consecutive date ranges, oldest first, so a date sort asks each
+// shard with pages that have a date (Pagefind leaves the others out of a sort) and lists their
+// results one shard after the other; inside a shard, Pagefind's own order stands.
+async function find(term, options) {
+  if (!options.sort || shards === 1) return pagefind.search(term, options);
+  let order = [...Array(shards).keys()].filter((i) => !undated.has(i));
+  if (!order.length) order = [...Array(shards).keys()];
+  if (options.sort.date === "desc") order.reverse();
+  const found = await Promise.all(order.map((i) => pagefind.search(term, { ...options, filters: { ...options.filters, [SHARD]: String(i) } })));
+  if (found.some((one) => !one)) return null;
+  return { ...found[0], results: found.flatMap((one) => one.results) };
 }
 
 function state() {
@@ -212,7 +250,7 @@ async function instead(values, search, missing, options) {
   const absentKeys = new Set(missing.map(nearest.key));
   const rest = values.q.match(WORDS)?.filter((word) => !absentKeys.has(nearest.key(word))) || [];
   if (!rest.length) return { results: [], notice, queries };
-  const others = await pagefind.search(rest.join(" "), options);
+  const others = await find(rest.join(" "), options);
   return { results: others?.results || [], notice, queries, title: say("results_for", "Results for %(words)s", { words: quoted(rest) }) };
 }
 
@@ -232,7 +270,7 @@ async function run() {
   for (const name of ["speaker", "show", "year"]) if (values[name]) filters[name] = values[name];
   const sort = values.sort === "date" ? { date: "desc" } : values.sort === "date-asc" ? { date: "asc" } : undefined;
   if (values.speaker) filters.type = "Episode";  // a person's words are in episodes
-  const [search, missing] = await Promise.all([pagefind.search(values.q || null, { filters, sort }),
+  const [search, missing] = await Promise.all([find(values.q || null, { filters, sort }),
     values.q ? absent(values.q) : []]);
   if (mine !== serial || !search) return;
   let found = { results: search.results };
@@ -281,7 +319,7 @@ async function catchUp() {
   while (await stale()) await new Promise((wait) => { setTimeout(wait, 1000); });
   notice.remove();
   await pagefind?.destroy?.();
-  pagefind = undefined;
+  pagefind = loading = undefined;
   fresh += 1;
   run();
 }
