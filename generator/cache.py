@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -79,7 +80,11 @@ class Cache:
             return None
         if not head.startswith(_MAGIC) or len(head) < len(_MAGIC) + 32:
             return None
-        return value if hashlib.sha256(value).digest() == head[len(_MAGIC):] else None
+        if hashlib.sha256(value).digest() != head[len(_MAGIC):]:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.path(kind, key))  # used now: the last to go (prune)
+        return value
 
     def put(self, kind: str, key: str, value: bytes) -> None:
         """Store ``value`` under ``key``. A cache that cannot be written (a read-only checkout, a
@@ -100,6 +105,27 @@ class Cache:
                 raise
         except OSError:
             return
+
+    def prune(self, kind: str, keep: Iterable[str], ratio: float = 3.0) -> None:
+        """Delete the least recently used entries of ``kind`` other than ``keep`` (what the build
+        just used) while the kind holds more than ``ratio`` times what ``keep`` takes: a cache
+        that every changed file adds to must not grow without end, yet a few other versions
+        (a preview's, another setting's) may stay."""
+        kept = set(keep)
+        entries = []
+        for path in (self.folder / kind).glob("*/*"):
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                entries.append((stat.st_mtime_ns, path.name in kept, stat.st_size, path))
+        allowed = ratio * sum(size for _, mine, size, _ in entries if mine)
+        total = sum(size for _, _, size, _ in entries)
+        for _, mine, size, path in sorted(entries):
+            if total <= allowed:
+                break
+            if not mine:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # a half-written ".tmp-" file of a killed build goes this way too
+                    total -= size
 
     def _prepare(self) -> None:
         """The folder, with what keeps it out of version control and backups."""

@@ -94,6 +94,7 @@ def save(state: State, store: cache.Cache) -> None:
     """Keep ``state`` for the next ``mkdocs build`` (see :func:`load`)."""
     store.put("incremental", key(state.settings),
               pickle.dumps((state.files, state.archive, state.items), protocol=pickle.HIGHEST_PROTOCOL))
+    store.prune("incremental", [key(state.settings)], ratio=2)
 
 
 def stamps(settings: Settings) -> Stamps:

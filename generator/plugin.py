@@ -13,6 +13,7 @@ again. MkDocs itself would leave the preview hung: it empties the site folder be
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import traceback
@@ -39,7 +40,7 @@ from .pages import Asset, Download, Item, Page
 from .pages.page import Heading
 from .pages.search import external
 from .pages.templates import MemoryBytecode
-from .preview import BackgroundSearch, Outputs
+from .preview import BackgroundSearch, Outputs, index_elsewhere
 from .progress import Progress
 from .resources import stylesheets, templates_dir
 from .schema import unknown_hint
@@ -144,6 +145,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.messages = Messages.for_language(self.language(config))
         self.cache = (cache_mod.Cache.beside(Path(config.config_file_path))
                       if self.config.cache and config.config_file_path else None)
+        if self.background is not None:
+            self.background.indexer = functools.partial(index_elsewhere, cache=self.cache.folder if self.cache else None)
         # Theme overrides go after the user's own custom_dir, before Material's templates.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(templates_dir()))

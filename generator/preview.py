@@ -41,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import search
+from .cache import Cache
 
 log = logging.getLogger("mkdocs.plugins.onrecord")
 
@@ -50,12 +51,13 @@ STALE = "onrecord-stale"
 Indexer = Callable[[Path], str]
 
 
-def index_elsewhere(pages: Path) -> str:
+def index_elsewhere(pages: Path, cache: Path | None = None) -> str:
     """:func:`generator.search.index` of ``pages`` in a process of its own, at a low priority: on a
     thread its Python half (encoding the pages for Pagefind, reading the bundle back) held the
-    interpreter's lock against the next build, which is what the editor waits for."""
-    done = subprocess.run([sys.executable, "-m", "generator.preview", str(pages)], capture_output=True, text=True,
-                          check=False)
+    interpreter's lock against the next build, which is what the editor waits for. ``cache``: the
+    build cache's folder (a save re-indexes only its shard)."""
+    done = subprocess.run([sys.executable, "-m", "generator.preview", str(pages), *([str(cache)] if cache else [])],
+                          capture_output=True, text=True, check=False)
     if done.returncode:
         raise search.SearchError((done.stderr.strip().splitlines() or ["no output"])[-1])
     return done.stdout.strip()
@@ -234,6 +236,6 @@ if __name__ == "__main__":  # index_elsewhere's process
     if hasattr(os, "nice"):
         os.nice(10)  # and so Pagefind's, which it starts
     try:
-        print(search.index(Path(sys.argv[1])))
+        print(search.index(Path(sys.argv[1]), cache=Cache(Path(sys.argv[2])) if len(sys.argv) > 2 else None))
     except search.SearchError as exc:
         sys.exit(str(exc))

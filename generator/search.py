@@ -163,6 +163,8 @@ def index_shards(executable: Any, site_dir: Path, shards: Sequence[Sequence[Page
             done[number] = made
             if cache is not None:
                 cache.put(CACHE_KIND, keys[number], pack(made))
+    if cache is not None:
+        cache.prune(CACHE_KIND, keys)
     return [shard for shard in done if shard is not None], len(shards) - len(missing)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -63,3 +64,15 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
     store = Cache(blocker / cache.FOLDER)
     store.put("pages", cache.key("a"), b"value")  # no exception: the build goes on without a cache
     assert store.get("pages", cache.key("a")) is None
+
+
+def test_pruning_keeps_what_the_build_used_and_the_most_recent_others(tmp_path: Path) -> None:
+    store = Cache(tmp_path)
+    names = [cache.key(str(n)) for n in range(6)]
+    for age, name in enumerate(names):
+        store.put("search", name, b"x" * 100)
+        os.utime(store.path("search", name), ns=(age * 10**9, age * 10**9))  # 0 the oldest
+    store.get("search", names[0])  # read again: now the most recent
+    store.prune("search", [names[5]], ratio=3)  # room for three entries: the one used and two others
+    left = {name for name in names if store.path("search", name).exists()}
+    assert left == {names[5], names[0], names[4]}
