@@ -59,6 +59,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python episode_page.py
 	cd benchmarks && ../$(BIN)/python similar_labels.py --labels 5000
 	cd benchmarks && ../$(BIN)/python search.py --episodes 1000 --words 9000
+	cd benchmarks && ../$(BIN)/python big_build.py --episodes 1154 --words 6800
 	cd benchmarks && if [ -d ../../shared/corpus/archives ]; then ../$(BIN)/python conformance.py ../../shared/corpus/archives/*/ --expected ../../shared/corpus/expected; else echo "conformance: no ../../shared/corpus/archives, skipped"; fi
 
 # Re-extract every message into site_templates/locales/onrecord.pot and merge it into each

@@ -19,9 +19,10 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from . import __version__
 from .resources import templates_dir
@@ -73,31 +74,38 @@ class Cache:
 
     def get(self, kind: str, key: str) -> bytes | None:
         """The value stored under ``key``, or ``None``: never stored, unreadable or damaged."""
-        try:
-            with self.path(kind, key).open("rb") as stored:  # the header, then the value: one copy of it
-                head, value = stored.read(len(_MAGIC) + 32), stored.read()
-        except OSError:
+        stored = self.open(kind, key)
+        if stored is None:
             return None
-        if not head.startswith(_MAGIC) or len(head) < len(_MAGIC) + 32:
-            return None
-        if hashlib.sha256(value).digest() != head[len(_MAGIC):]:
-            return None
-        with contextlib.suppress(OSError):
-            os.utime(self.path(kind, key))  # used now: the last to go (prune)
-        return value
+        with stored:
+            try:
+                return stored.read()
+            except OSError:
+                return None
 
     def put(self, kind: str, key: str, value: bytes) -> None:
         """Store ``value`` under ``key``. A cache that cannot be written (a read-only checkout, a
         full disk) is skipped: the build never fails for want of a cache."""
+        self.write(kind, key, lambda out: out.write(value))
+
+    def write(self, kind: str, key: str, writer: Callable[[IO[bytes]], object]) -> None:
+        """Store under ``key`` what ``writer`` writes to the file it is given, as it writes it (a
+        value of hundreds of megabytes need not be held whole), as :meth:`put` does."""
         target = self.path(kind, key)
         try:
             self._prepare()
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(_MAGIC + hashlib.sha256(value).digest())
-                    out.write(value)
+                with os.fdopen(handle, "w+b") as out:
+                    out.write(_MAGIC + bytes(32))  # the checksum's place, filled in once it is known
+                    writer(out)
+                    digest = hashlib.sha256()
+                    out.seek(len(_MAGIC) + 32)
+                    while chunk := out.read(1 << 20):
+                        digest.update(chunk)
+                    out.seek(len(_MAGIC))
+                    out.write(digest.digest())
                 os.replace(temporary, target)
             except BaseException:
                 with contextlib.suppress(OSError):
@@ -105,6 +113,28 @@ class Cache:
                 raise
         except OSError:
             return
+
+    def open(self, kind: str, key: str) -> IO[bytes] | None:
+        """The value under ``key`` as a file to read, checked as :meth:`get` checks it, or ``None``."""
+        try:
+            stored = self.path(kind, key).open("rb")
+        except OSError:
+            return None
+        try:
+            head = stored.read(len(_MAGIC) + 32)
+            digest = hashlib.sha256()
+            while chunk := stored.read(1 << 20):
+                digest.update(chunk)
+        except OSError:
+            stored.close()
+            return None
+        if not head.startswith(_MAGIC) or len(head) < len(_MAGIC) + 32 or digest.digest() != head[len(_MAGIC):]:
+            stored.close()
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.path(kind, key))
+        stored.seek(len(head))
+        return stored
 
     def prune(self, kind: str, keep: Iterable[str], ratio: float = 3.0) -> None:
         """Delete the least recently used entries of ``kind`` other than ``keep`` (what the build

@@ -36,6 +36,7 @@ from . import cache as cache_mod
 from . import feeds as feeds_mod
 from . import incremental, readers, search
 from .i18n import Messages
+from .memo import ByIdentity
 from .pages import Asset, Download, Item, Page
 from .pages.page import Heading
 from .pages.search import external
@@ -112,6 +113,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.memo = readers.Memo() if self.serving else None
         self.outputs = Outputs() if self.serving and not dirty else None
         self.bytecode = MemoryBytecode() if self.serving else None  # Material's templates, compiled once
+        ByIdentity.keeping = self.serving  # values worked out from unchanged episodes, for the next build
 
     def on_shutdown(self) -> None:
         if self.background is not None:
@@ -213,11 +215,14 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.pages = {}
         self.feed = False
         self.progress = Progress.for_terminal(log)
-        items = [item for item in self.read_archive(config) if item.src_uri != "search/index.md" or self.config.search]
-        for item in items:
+        items: list[Item] = []
+        for item in self.read_archive(config):
+            if item.src_uri == "search/index.md" and not self.config.search:
+                continue
             if files.get_file_from_path(item.src_uri) is not None:
                 log.info("%s: a hand-written page replaces the generated one", item.src_uri)
                 continue
+            items.append(item)
             if isinstance(item, Asset):
                 files.append(File.generated(config, item.src_uri, abs_src_path=item.source))
                 continue
@@ -254,7 +259,7 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         key = theme_key(config, self.feed)
         built, self.built, self.built_key = (self.built if key == self.built_key else {}), {}, key
         kept = set()
-        for item in items:
+        for item in items:  # On Record's own (a hand-written page in its place is always built)
             file = files.get_file_from_path(item.src_uri)
             if file is None or item.src_uri in in_nav:
                 continue
