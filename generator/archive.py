@@ -51,7 +51,7 @@ def build(content: Path, *, root: Path | None = None, drafts: bool = False,
     episodes = _unique(episodes, out)
     episodes.sort(key=lambda e: (e.when, e.show, _natural(e.slug)), reverse=True)
     translations = languages.attach(episodes, pending)
-    people = _people(people_index, [*episodes, *(t for versions in translations.values() for t in versions)])
+    people = find_people(people_index, [*episodes, *(t for versions in translations.values() for t in versions)])
     return Archive(
         shows=shows, people=people, episodes=tuple(episodes),
         appearances=appearances(episodes), labels=unresolved(episodes, people_index),
@@ -193,7 +193,7 @@ def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
     return list(taken.values())
 
 
-def _people(people_index: PeopleIndex, episodes: list[Episode]) -> dict[str, Person]:
+def find_people(people_index: PeopleIndex, episodes: list[Episode]) -> dict[str, Person]:
     """Declared people, plus one undeclared person per named label that resolved to no one, named
     as :func:`names.display` writes the label (``MS. PSAKI`` is shown as ``Ms. Psaki``)."""
     people = dict(people_index.people)

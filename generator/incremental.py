@@ -158,6 +158,9 @@ def update(state: State, progress: Progress, memo: readers.Memo | None = None) -
             edits.append((old, new))
     replaced = {old.url: new for old, new in edits}
     episodes = [replaced.get(episode.url, episode) for episode in archive.episodes]
+    translated = [t for versions in archive.translations.values() for t in versions]
+    if archive_mod.find_people(again.people, [*episodes, *translated]) != archive.people:
+        return None  # someone's name comes from how a label is written, and the first writing changed
     archive = dataclasses.replace(
         archive, episodes=tuple(episodes), appearances=archive_mod.appearances(episodes),
         labels=archive_mod.unresolved(episodes, again.people))
