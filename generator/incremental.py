@@ -18,6 +18,7 @@ Either way the pages are the same values a full build makes (tests/test_incremen
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import pickle
 from collections import Counter
@@ -52,13 +53,14 @@ class Settings:
     data: bool
 
 
-Stamps = dict[str, tuple[int, int]]
+#: Every file of a build: path -> size, time of last change, and a hash of its bytes.
+Stamps = dict[str, tuple[int, int, str]]
 
 
 @dataclass(frozen=True)
 class State:
-    """A build: its settings, the files it read (path -> size and modification time), the archive
-    and every page and file, in order."""
+    """A build: its settings, the files it read (:data:`Stamps`), the archive and every page and
+    file, in order."""
 
     settings: Settings
     files: Stamps
@@ -98,10 +100,25 @@ def save(state: State, store: cache.Cache) -> None:
     store.prune("incremental", [key(state.settings)], ratio=2)
 
 
-def stamps(settings: Settings) -> Stamps:
-    """Every file under the content folder and the site's ``custom_dir``: size and time of change."""
+def stamps(settings: Settings, before: Stamps | None = None) -> Stamps:
+    """Every file under the content folder and the site's ``custom_dir``, hashed unless its size
+    and time of change are those it had ``before``. A file is changed when its bytes are: a fresh
+    checkout (CI restoring the build cache) gives every file a new time and changes none."""
     tops = [settings.content, *(Path(d) for d in [settings.custom_dir] if d)]
-    return {path: stamp(Path(path)) for top in tops for path in walk(top)}
+    found: Stamps = {}
+    for path in (path for top in tops for path in walk(top)):
+        size, changed = stamp(Path(path))
+        known = (before or {}).get(path)
+        found[path] = known if known and known[:2] == (size, changed) else (size, changed, _digest(Path(path)))
+    return found
+
+
+def _digest(path: Path) -> str:
+    try:
+        with path.open("rb") as data:
+            return hashlib.file_digest(data, "sha256").hexdigest()
+    except OSError:  # gone as we walk: a change either way
+        return ""
 
 
 def walk(top: Path) -> Iterator[str]:
@@ -134,12 +151,13 @@ def build(settings: Settings, progress: Progress, memo: readers.Memo | None = No
 def update(state: State, progress: Progress, memo: readers.Memo | None = None) -> State | None:
     """The next build after ``state``, if only transcripts were edited in a way it can follow."""
     settings = state.settings
-    files = stamps(settings)
-    changed = sorted(path for path in files.keys() | state.files.keys() if files.get(path) != state.files.get(path))
+    files = stamps(settings, state.files)
+    changed = sorted(path for path in files.keys() | state.files.keys()
+                     if (files.get(path) or ())[2:] != (state.files.get(path) or ())[2:])
     if any(path not in files or path not in state.files for path in changed):
         return None  # a file added or deleted
     if not changed:
-        return state
+        return dataclasses.replace(state, files=files) if files != state.files else state
     archive = state.archive
     by_path = {Path(settings.root, episode.path): episode for episode in archive.episodes}
     edits: list[tuple[Episode, Episode]] = []

@@ -102,6 +102,11 @@ jobs:
       - id: pages
         uses: actions/configure-pages@v6
       - run: pip install -r requirements.txt
+      - uses: actions/cache@v5  # the build cache: the next build reads and indexes only what changed
+        with:
+          path: .onrecord-cache
+          key: onrecord-${{ github.sha }}
+          restore-keys: onrecord-
       - run: onrecord check && mkdocs build --strict
         env:
           SITE_URL: ${{ steps.pages.outputs.base_url }}/

