@@ -85,6 +85,7 @@ class BackgroundSearch:
         self.generation = 0  # builds started; a run publishes only into the build it indexed
         self.pending: tuple[int, Path] | None = None  # the latest build not yet indexed: (generation, site)
         self.thread: threading.Thread | None = None
+        self.mirroring: threading.Thread | None = None  # linking the latest build's pages (submit)
         self.idle = threading.Event()  # no run going or waiting (for tests, and for closing)
         self.idle.set()
 
@@ -99,20 +100,29 @@ class BackgroundSearch:
         return self.work / "pages"
 
     def build_started(self) -> None:
+        if self.mirroring is not None:
+            self.mirroring.join()  # the pages are linked before the build moves them
         with self.lock:
             self.generation += 1
 
     def submit(self, site_dir: Path) -> None:
-        """The build of ``site_dir`` is written: give it the last index, marked stale, and index it."""
+        """The build of ``site_dir`` is written: give it the last index, marked stale, and index it.
+        The pages are mirrored on a thread too: the page is served meanwhile (0.3 s of 1,171 links)."""
         with self.lock:
-            self._mirror(site_dir)
             published = site_dir / search.BUNDLE
             if self.bundle.is_dir() and not published.exists():  # (Outputs may have put the last one back)
                 link_tree(self.bundle, published)
             published.mkdir(exist_ok=True)
             (published / STALE).write_text("The search index is older than the pages; it is being rebuilt.\n")
-            self.pending = (self.generation, site_dir)  # a build never indexed is superseded by this one
             self.idle.clear()
+            self.mirroring = threading.Thread(target=self._queue, args=(self.generation, site_dir),
+                                              name="onrecord-search-pages", daemon=True)
+            self.mirroring.start()
+
+    def _queue(self, generation: int, site_dir: Path) -> None:
+        self._mirror(site_dir)
+        with self.lock:
+            self.pending = (generation, site_dir)  # a build never indexed is superseded by this one
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(target=self._run, name="onrecord-search", daemon=True)
                 self.thread.start()
@@ -145,7 +155,8 @@ class BackgroundSearch:
             with self.lock:
                 if self.pending is None:
                     self.thread = None
-                    self.idle.set()
+                    if self.mirroring is None or not self.mirroring.is_alive():
+                        self.idle.set()  # (a build being mirrored will start a run of its own)
                     return
                 generation, site_dir = self.pending
                 self.pending = None
