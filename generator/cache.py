@@ -136,6 +136,10 @@ class Cache:
         stored.seek(len(head))
         return stored
 
+    def delete(self, kind: str, key: str) -> None:
+        with contextlib.suppress(OSError):
+            self.path(kind, key).unlink()
+
     def prune(self, kind: str, keep: Iterable[str], ratio: float = 3.0) -> None:
         """Delete the least recently used entries of ``kind`` other than ``keep`` (what the build
         just used) while the kind holds more than ``ratio`` times what ``keep`` takes: a cache

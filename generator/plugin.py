@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import logging
+import shutil
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -104,6 +106,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.reused: list[str] = []  # this build's files kept from the last
         self.bytecode: MemoryBytecode | None = None
         self.full_build = False  # the last build read everything (mkdocs serve: see on_pre_build)
+        self.manifest: bytes | None = None  # mkdocs build: the last one's files and what made them (kept)
+        self.made: dict[str, str] = {}  # mkdocs build: this one's, file -> a hash of what made it
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds (MkDocs >= 1.4),
@@ -133,6 +137,13 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             self.full_build = False
         if self.background is not None:
             self.background.build_started()
+        if not self.serving and self.cache is not None:
+            # The last mkdocs build's files, if it said what made them (written when it ended
+            # well; taken now, so that a build that fails leaves none behind to be trusted).
+            self.manifest = self.cache.get("site", site_key(config))
+            self.cache.delete("site", site_key(config))
+            shutil.rmtree(self.cache.folder / "site-files", ignore_errors=True)  # a failed build's, if any
+            self.outputs = Outputs(self.cache.folder / "site-files") if self.manifest else None
         if self.outputs is not None:
             self.outputs.set_aside(Path(config.site_dir))
 
@@ -249,27 +260,37 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         return files
 
     def kept(self, files: Files, config: MkDocsConfig, items: list[Item], in_nav: set[str]) -> set[str]:
-        """While serving, the pages and files that are as the last build made them: MkDocs leaves
-        them out of this build (excluded), and on_post_build puts the last build's files back
-        (generator/preview.py). Pages the nav names are always built, as excluding them would
-        change the nav. ``self.built`` is only set when the theme's inputs are the same."""
+        """The pages and files that are as the last build made them: MkDocs leaves them out of
+        this build (excluded), and on_post_build puts the last build's files back (Outputs). Pages
+        the nav names are always built, as excluding them would change the nav; and nothing is
+        kept unless the theme's inputs are the same (theme_key). While serving, the last build's
+        values are in memory (the very objects, where nothing changed); a ``mkdocs build``
+        compares a hash of each value with the manifest the last one left in the build cache,
+        and each file with the size and time of change it had then."""
         self.reused = []
-        if self.outputs is None:
-            return set()
-        key = theme_key(config, self.feed)
-        built, self.built, self.built_key = (self.built if key == self.built_key else {}), {}, key
-        kept = set()
-        for item in items:  # On Record's own (a hand-written page in its place is always built)
-            file = files.get_file_from_path(item.src_uri)
-            if file is None or item.src_uri in in_nav:
-                continue
-            stamp = incremental.stamp(Path(item.source)) if isinstance(item, Asset) else None
-            self.built[item.src_uri] = (item, stamp)
-            if built.get(item.src_uri) == (item, stamp) and self.outputs.has(file.dest_uri):
-                file.inclusion = InclusionLevel.EXCLUDED
-                self.reused.append(file.dest_uri)
-                kept.add(item.src_uri)
-        return kept
+        theme = theme_key(config, self.feed)
+        made = {item.src_uri: file.dest_uri for item in items
+                if item.src_uri not in in_nav and (file := files.get_file_from_path(item.src_uri)) is not None}
+        values = {item.src_uri: item for item in items if item.src_uri in made}
+        if self.serving:
+            built, self.built = (self.built if theme == self.built_key else {}), {
+                uri: (item, incremental.stamp(Path(item.source)) if isinstance(item, Asset) else None)
+                for uri, item in values.items()}
+            same = {uri for uri, value in self.built.items() if built.get(uri) == value
+                    and self.outputs is not None and self.outputs.has(made[uri])}
+        else:
+            self.made = {made[uri]: digest(item) for uri, item in values.items()} if self.cache is not None else {}
+            try:
+                last = json.loads(self.manifest) if self.manifest else {}
+            except ValueError:  # not a manifest this code wrote: keep nothing
+                last = {}
+            same = {uri for uri, dest in made.items() if self.outputs is not None and last.get("theme") == theme
+                    and last.get("files", {}).get(dest) == [self.made[dest], *(self.outputs.stamp(dest) or ())]}
+        self.built_key = theme
+        for uri in same:
+            files.get_file_from_path(uri).inclusion = InclusionLevel.EXCLUDED  # type: ignore[union-attr]
+            self.reused.append(made[uri])
+        return same
 
     @staticmethod
     def navigation(files: Files, gettext: Callable[[str], str]) -> list[Any]:
@@ -289,6 +310,10 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.progress.begin("wrote {count} pages", "writing {count} pages", self.page_count)
         if self.bytecode is not None:
             env.bytecode_cache = self.bytecode
+        # The sitemap lists the pages kept from the last build too (site_templates/sitemap.xml).
+        kept = set(self.reused)
+        env.globals["onrecord_sitemap"] = [file for file in files if file.is_documentation_page()
+                                           and (file.inclusion.is_included() or file.dest_uri in kept)]
         # Our theme partials (the header's search box) speak the site's language too.
         env.globals["onrecord_messages"] = self.messages
         env.globals["onrecord_external_search"] = external(self.config.external_search)
@@ -317,6 +342,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.progress.end()
         if self.outputs is not None:
             self.outputs.put_back(Path(config.site_dir), self.reused)
+        if not self.serving and self.cache is not None and self.made:
+            self.cache.put("site", site_key(config), manifest(Path(config.site_dir), self.made, self.built_key))
         if self.config.search and self.background is not None:
             self.background.submit(Path(config.site_dir))  # pages first, the index after (generator/preview.py)
         elif self.config.search:
@@ -341,7 +368,35 @@ class GeneratedPage(MkPage):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = (self.markdown or "").strip()
         self.toc = TableOfContents([])
-        self.present_anchor_ids = set()  # as Markdown finds in the placeholder: none
+        # Unknown to MkDocs (the body's ids are ours: turns, chapters), so it does not check links
+        # into it against an empty list, and does the same whether the page was made in this build
+        # or kept from the last (then MkDocs never renders it).
+        self.present_anchor_ids = None
+
+
+def site_key(config: MkDocsConfig) -> str:
+    """The build cache's key for the manifest of what a build wrote to its site folder."""
+    return cache_mod.key("site", str(Path(config.site_dir).resolve()))
+
+
+def digest(item: Item) -> str:
+    """A hash of everything a generated file is made of (an asset: its source's size and time)."""
+    if isinstance(item, Asset):
+        return cache_mod.key(item.src_uri, item.source, repr(incremental.stamp(Path(item.source))))
+    if isinstance(item, Download):
+        return cache_mod.key(item.src_uri, item.content)
+    return cache_mod.key(item.src_uri, item.title, repr(item.meta), repr(item.toc), item.html)
+
+
+def manifest(site_dir: Path, made: dict[str, str], theme: str) -> bytes:
+    """What the next ``mkdocs build`` needs to keep this one's files: each file's hash of what made
+    it, with the size and time of change it has now, and the theme's inputs."""
+    files = {}
+    for dest, value in made.items():
+        size, changed = incremental.stamp(site_dir / dest)
+        if size >= 0:
+            files[dest] = [value, size, changed]
+    return json.dumps({"theme": theme, "files": files}).encode("utf-8")
 
 
 def theme_key(config: MkDocsConfig, feed: bool) -> str:
@@ -350,8 +405,22 @@ def theme_key(config: MkDocsConfig, feed: bool) -> str:
     pages (their titles are in the nav) and the site's own template overrides."""
     folders = [Path(config.docs_dir), *(Path(d) for d in [config.theme.custom_dir] if d)]
     files = sorted((path, incremental.stamp(Path(path))) for folder in folders for path in incremental.walk(folder))
-    return cache_mod.key(repr(sorted((k, repr(v)) for k, v in config.items() if k != "plugins")),
-                         repr(config.theme.dirs), repr(files), str(feed))
+    settings = {key: value for key, value in config.items() if key != "plugins"}
+    settings["theme"] = {"vars": dict(config.theme), "dirs": config.theme.dirs,
+                         "static_templates": config.theme.static_templates}
+    return cache_mod.key(stable(settings), repr(files), str(feed))
+
+
+def stable(value: Any) -> str:
+    """``repr`` of ``value`` with every set and mapping sorted: a set's order changes from one
+    Python process to the next (the theme's ``static_templates``), and the key must not."""
+    if isinstance(value, set | frozenset):
+        return repr(sorted(stable(v) for v in value))
+    if isinstance(value, dict):
+        return repr(sorted((str(k), stable(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return repr([stable(v) for v in value])
+    return repr(value)
 
 
 def nav_paths(nav: Any) -> Iterator[str]:

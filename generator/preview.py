@@ -189,10 +189,11 @@ class BackgroundSearch:
 
 class Outputs:
     """The files of the last build, set aside (moved, not copied) from the site folder as the next
-    build begins, to put back the ones that build did not write again."""
+    build begins, to put back the ones that build did not write again. ``work``: where (a
+    temporary folder if not given; ``mkdocs build`` uses the build cache's, on the site's disk)."""
 
-    def __init__(self) -> None:
-        self.work = Path(tempfile.mkdtemp(prefix="onrecord-outputs-"))
+    def __init__(self, work: Path | None = None) -> None:
+        self.work = work or Path(tempfile.mkdtemp(prefix="onrecord-outputs-"))
         self.aside = self.work / "previous"
 
     def set_aside(self, site_dir: Path) -> None:
@@ -208,6 +209,14 @@ class Outputs:
 
     def has(self, path: str) -> bool:
         return (self.aside / path).is_file()
+
+    def stamp(self, path: str) -> tuple[int, int] | None:
+        """The set-aside file's size and time of change (None: there is none)."""
+        try:
+            stat = (self.aside / path).stat()
+        except OSError:
+            return None
+        return (stat.st_size, stat.st_mtime_ns)
 
     def put_back(self, site_dir: Path, paths: list[str]) -> None:
         """Put the set-aside files at ``paths`` back into ``site_dir``, and the search index (the

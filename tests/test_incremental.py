@@ -120,6 +120,13 @@ def test_every_demo_transcript_edited_builds_as_a_full_build_would(tmp_path: Pat
     assert followed >= len(state.archive.episodes) - 2  # edits in turns are followed, not built in full
 
 
+def written(log: str) -> int:
+    """How many pages MkDocs wrote, from the build's summary line."""
+    found = re.search(r"wrote ([\d,]+) pages", log)
+    assert found, log
+    return int(found.group(1).replace(",", ""))
+
+
 def site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
@@ -129,7 +136,8 @@ def test_the_next_mkdocs_build_reads_only_what_changed_and_writes_the_same_site(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the sitemap's date
     project = tmp_path / "archive"
     shutil.copytree(ARCHIVE, project)
-    assert mkdocs_build(project).returncode == 0
+    first = mkdocs_build(project)
+    assert first.returncode == 0
     assert (project / cache.FOLDER / "incremental").is_dir()
     edit(project / "content/shows/night-lab/untimed.md", "so the city lights", "so that the city lights")
     again = mkdocs_build(project)
@@ -137,6 +145,16 @@ def test_the_next_mkdocs_build_reads_only_what_changed_and_writes_the_same_site(
     assert "read 1 of the transcripts again" in again.stderr
     fresh = tmp_path / "fresh"
     shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(cache.FOLDER, "site"))
+    assert mkdocs_build(fresh).returncode == 0
+    assert site_files(project / "site") == site_files(fresh / "site")
+    assert written(again.stderr) < written(first.stderr)  # MkDocs made only the pages that changed
+
+    for where in (project, fresh):  # the theme's inputs change: every page is made again
+        config = where / "mkdocs.yml"
+        config.write_text(config.read_text().replace("site_name: ", "site_name: The "))
+    again = mkdocs_build(project)
+    assert again.returncode == 0, again.stderr
+    assert written(again.stderr) == written(first.stderr)
     assert mkdocs_build(fresh).returncode == 0
     assert site_files(project / "site") == site_files(fresh / "site")
 
