@@ -4,7 +4,8 @@ Pages first: MkDocs empties the site folder before every build and renders every
 for 1,154 briefings after generator/incremental.py has made the few pages a save changes. So the
 last build's files are set aside before MkDocs empties the folder (:class:`Outputs`), MkDocs is
 given only the pages whose values changed (the plugin excludes the others from its build), and
-the files of the others are put back as they were.
+the files of the others are put back as they were. (``mkdocs build`` does the same with the last
+build's files when the build cache holds its manifest: generator/plugin.py, ``kept``.)
 
 Then the index.
 
@@ -14,8 +15,8 @@ them and the index follows:
 
 - each build's pages are mirrored as hard links (so the next build emptying the site folder does
   not pull them from under the indexer; only the pages a build wrote are linked again) and indexed
-  on a thread, one run at a time; saves that land meanwhile are indexed once, as the latest, when
-  that run ends;
+  in a process of its own (:func:`index_elsewhere`), one run at a time; saves that land meanwhile
+  are indexed once, as the latest, when that run ends;
 - until then the site keeps the last index that finished, with a marker file beside it
   (:data:`STALE`) that the search page looks for and says, in one line, that the index is catching
   up (site_templates/assets/onrecord/search.js); the first build of a session has no index until
