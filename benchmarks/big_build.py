@@ -15,12 +15,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -57,31 +59,40 @@ def tree_rss(root: int) -> int:
     return sum(rss.get(pid, 0) for pid in family)
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Run ``command`` in ``cwd``: its wall time in seconds and its tree's peak memory in bytes."""
+def measured(command: list[str], cwd: Path, watch: Callable[[float, int], str] | None = None,
+             ) -> tuple[float, int, str]:
+    """Run ``command`` in ``cwd``: its wall time in seconds, its tree's peak memory in bytes and
+    its output. ``watch`` sees every sample (seconds so far, the tree's bytes) and may stop the
+    run by naming why (scale.py's limits)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    peak, stopped = 0, ""
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, stopped
         while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
+            rss = tree_rss(process.pid)
+            peak = max(peak, rss)
+            if watch and not stopped and (stopped := watch(time.perf_counter() - start, rss)):
+                os.killpg(process.pid, signal.SIGTERM)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    _, err = process.communicate()
+    out, _ = process.communicate()
     seconds = time.perf_counter() - start
     sampler.join()
-    if process.returncode:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{err.decode()[-2000:]}")
-    return seconds, peak
+    text = out.decode("utf-8", "replace")
+    if stopped or process.returncode:
+        raise SystemExit(f"{' '.join(command)} in {cwd}: {stopped or 'failed'}; peak {peak / 1e9:.2f} GB\n{text[-3000:]}")
+    return seconds, peak, text
 
 
 def build(project: Path) -> tuple[float, int]:
     shutil.rmtree(project / "site", ignore_errors=True)
-    return measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+    seconds, peak, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+    return seconds, peak
 
 
 def naive_project(content: Path, root: Path) -> Path:
@@ -146,7 +157,7 @@ def main() -> None:
         changed = next(f for f in files[len(files) // 2:] if f.name != "press-briefing.md")
         with changed.open("a", encoding="utf-8") as out:
             out.write("\n     Q    One more question?\n")
-        again, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], root)
+        again, _, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], root)
         print(f"second build, one transcript changed: {again:.1f} s, {again / cold:.2f}x the cold build (target <= 0.1x)")
         (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text().replace(
             "- onrecord", "- onrecord:\n      search: false"), encoding="utf-8")

@@ -15,16 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from big_build import ENV, tree_rss  # noqa: E402
+from big_build import measured  # noqa: E402
 from synthetic import write_archive  # noqa: E402
 
 
@@ -33,39 +29,21 @@ def load() -> str:
 
 
 def build(project: Path, quiet: bool, limit_s: float, limit_bytes: int) -> tuple[float, int, str]:
-    """``mkdocs build`` in ``project``: wall seconds, the tree's peak bytes, and its log lines."""
+    """``mkdocs build`` in ``project``: wall seconds, the tree's peak bytes, and its log lines; the
+    tree's memory written to rss.log every 10 s, and the build stopped past the limits."""
     command = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else [])]
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               start_new_session=True)
-    peak, stopped = 0, ""
+    with (project / "rss.log").open("a", encoding="utf-8") as log:
+        log.write(f"# {' '.join(command)}\n")
+        logged = [0.0]
 
-    def sample() -> None:
-        nonlocal peak, stopped
-        last = 0.0
-        with (project / "rss.log").open("a", encoding="utf-8") as log:
-            log.write(f"# {' '.join(command)}\n")
-            while process.poll() is None:
-                now, rss = time.perf_counter() - start, tree_rss(process.pid)
-                peak = max(peak, rss)
-                if now - last >= 10:
-                    log.write(f"{now:7.0f} s {rss / 1e9:6.2f} GB load {load()}\n")
-                    log.flush()
-                    last = now
-                if (now > limit_s or rss > limit_bytes) and not stopped:
-                    stopped = f"stopped at {now:.0f} s, {rss / 1e9:.2f} GB"
-                    os.killpg(process.pid, signal.SIGTERM)
-                time.sleep(0.1)
+        def watch(now: float, rss: int) -> str:
+            if now - logged[0] >= 10:
+                log.write(f"{now:7.0f} s {rss / 1e9:6.2f} GB load {load()}\n")
+                log.flush()
+                logged[0] = now
+            return f"stopped at {now:.0f} s, {rss / 1e9:.2f} GB" if now > limit_s or rss > limit_bytes else ""
 
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    out, _ = process.communicate()
-    seconds = time.perf_counter() - start
-    sampler.join()
-    text = out.decode("utf-8", "replace")
-    if stopped or process.returncode:
-        raise SystemExit(f"{project}: {stopped or 'failed'}; peak {peak / 1e9:.2f} GB\n{text[-3000:]}")
-    return seconds, peak, text
+        return measured(command, project, watch)
 
 
 def main() -> None:
