@@ -49,7 +49,7 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -77,9 +77,9 @@ def render(archive: Archive, site_url: str | None = None) -> Iterator[Download]:
     episodes = list(versions(archive))
     rows = [ROWS.get(e, lambda e=e: episode_row(archive, e, links), (archive.shows[e.show].title, links))  # type: ignore[misc]
             for e in episodes]
-    yield Download(EPISODES, _json(rows))
-    yield Download(PEOPLE, _json(people_rows(archive, links)))
-    yield Download(TURNS, turns_csv(episodes))
+    yield Download.text(EPISODES, _json(rows))
+    yield Download.text(PEOPLE, _json(people_rows(archive, links)))
+    yield Download(TURNS, turns_csv, (tuple(episodes),), comparable=False)  # written piece by piece
 
 
 def published(archive: Archive) -> Archive:
@@ -162,11 +162,14 @@ def people_rows(archive: Archive, link: Links) -> list[dict[str, Any]]:
     return rows
 
 
-def turns_csv(episodes: list[Episode]) -> str:
-    """One row per turn of a named person (see the module docs), in :data:`TURN_COLUMNS`."""
+def turns_csv(episodes: Iterable[Episode]) -> Iterator[str]:
+    """One row per turn of a named person (see the module docs), in :data:`TURN_COLUMNS`: the
+    header, then each episode's rows."""
     out = io.StringIO()
     csv.writer(out).writerow(TURN_COLUMNS)  # RFC 4180: CRLF line ends, fields quoted only when they must be
-    return out.getvalue() + "".join(TURNS_ROWS.get(e, lambda e=e: _turn_rows(e)) for e in episodes)  # type: ignore[misc]
+    yield out.getvalue()
+    for e in episodes:
+        yield TURNS_ROWS.get(e, lambda e=e: _turn_rows(e))  # type: ignore[misc]
 
 
 def _turn_rows(episode: Episode) -> str:

@@ -90,7 +90,7 @@ def render(archive: Archive, settings: Settings) -> Iterator[Download]:
         for episode in chosen:
             if episode.key not in items:
                 items[episode.key] = item(archive, episode, settings.site_url)
-        return Download(f"{url}{FILE}", document(channel, [items[e.key] for e in chosen], settings))
+        return Download.text(f"{url}{FILE}", document(channel, [items[e.key] for e in chosen], settings))
 
     gettext = settings.messages.gettext
     site = Channel(settings.site_name, "", settings.description or settings.site_name)

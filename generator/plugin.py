@@ -1,8 +1,9 @@
 """The MkDocs plugin: the only module that imports MkDocs.
 
 ``on_files`` reads the archive and adds every page with ``File.generated`` (nothing is written
-into ``docs_dir``, so ``mkdocs serve`` never rebuilds in a loop); ``on_page_content`` swaps the
-pre-rendered HTML fragments in; ``on_serve`` watches the content folder.
+into ``docs_dir``, so ``mkdocs serve`` never rebuilds in a loop, and downloads are written straight
+into the site folder); ``on_post_page`` swaps the pre-rendered HTML bodies into the pages the
+theme rendered; ``on_serve`` watches the content folder.
 
 A problem in one file drops that file's page with a warning, in a build and in ``mkdocs serve``
 alike. Anything unexpected while reading the archive (a bug) is different: ``mkdocs build`` stops
@@ -17,6 +18,7 @@ import functools
 import gc
 import json
 import logging
+import os
 import shutil
 import traceback
 from collections.abc import Callable, Iterator
@@ -29,7 +31,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink, TableOfContents
@@ -237,17 +239,25 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             if isinstance(item, Asset):
                 files.append(File.generated(config, item.src_uri, abs_src_path=item.source))
                 continue
+            if isinstance(item, Download):
+                # Written into the site folder below, unless kept; MkDocs leaves a file whose
+                # source is where it goes alone ("Let plugins write directly into site_dir").
+                files.append(File.generated(config, item.src_uri,
+                                            abs_src_path=os.path.normpath(os.path.join(config.site_dir, item.src_uri))))
+                self.feed = self.feed or item.src_uri == feeds_mod.FILE
+                continue
             file = File.generated(config, item.src_uri, content="")  # its content below, unless it is kept
             files.append(file)
-            if isinstance(item, Download):
-                file.content_string = item.content
-                self.feed = self.feed or item.src_uri == feeds_mod.FILE
-            else:
-                self.pages[item.src_uri] = item
+            self.pages[item.src_uri] = item
         if config.nav is None:
             config.nav = self.navigation(files, self.messages.gettext)
         in_nav = set(nav_paths(config.nav))
         kept = self.kept(files, config, items, in_nav)
+        with self.progress.stage("wrote {count} downloads", "writing {count} downloads") as progress:
+            for item in items:
+                if isinstance(item, Download) and item.src_uri not in kept:
+                    item.write(Path(files.get_file_from_path(item.src_uri).abs_dest_path))  # type: ignore[union-attr]
+                    progress.tick()
         for uri, page in self.pages.items():
             made = files.get_file_from_path(uri)
             assert made is not None
@@ -270,7 +280,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
         self.reused = []
         theme = theme_key(config, self.feed)
         made = {item.src_uri: file.dest_uri for item in items
-                if item.src_uri not in in_nav and (file := files.get_file_from_path(item.src_uri)) is not None}
+                if item.src_uri not in in_nav and (not isinstance(item, Download) or item.comparable)
+                and (file := files.get_file_from_path(item.src_uri)) is not None}
         values = {item.src_uri: item for item in items if item.src_uri in made}
         if self.serving:
             built, self.built = (self.built if theme == self.built_key else {}), {
@@ -279,7 +290,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             same = {uri for uri, value in self.built.items() if built.get(uri) == value
                     and self.outputs is not None and self.outputs.has(made[uri])}
         else:
-            self.made = {made[uri]: digest(item) for uri, item in values.items()} if self.cache is not None else {}
+            parts: dict[int, str] = {}  # the items hold the parts: no id is reused meanwhile
+            self.made = {made[uri]: digest(item, parts) for uri, item in values.items()} if self.cache is not None else {}
             try:
                 last = json.loads(self.manifest) if self.manifest else {}
             except ValueError:  # not a manifest this code wrote: keep nothing
@@ -328,15 +340,20 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             return html
         if generated.toc:  # MkDocs has just set page.toc from the Markdown, which has no headings
             page.toc = table_of_contents(generated.toc)
-        return generated.fill(html)
+        return generated.stand_in  # on_post_page puts the body in its place
 
     def on_build_error(self, *, error: Exception) -> None:
         self.progress.end()  # the status line and its log filter go with the failed build
         self.built = {}  # what is in the site folder is unknown: the next build makes everything
 
+    @event_priority(100)  # first: a plugin after it may minify the page, comments and all
     def on_post_page(self, output: str, page: MkPage, config: MkDocsConfig) -> str:
+        """The page as the theme rendered it, with the body in the placeholder's place. MkDocs
+        holds every page's content from the first page read to the last one written: a second
+        copy of every body (0.85 GB for 10,000 hour-long episodes), had the body gone in sooner."""
         self.progress.tick()
-        return output
+        generated = self.pages.get(page.file.src_uri)
+        return output if generated is None else generated.fill(output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.progress.end()
@@ -344,6 +361,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             self.outputs.put_back(Path(config.site_dir), self.reused)
         if not self.serving and self.cache is not None and self.made:
             self.cache.put("site", site_key(config), manifest(Path(config.site_dir), self.made, self.built_key))
+        if not self.serving:  # the archive and its pages are written: their memory is free for indexing
+            self.pages, self.last_good, self.made = {}, [], {}
         if self.config.search and self.background is not None:
             self.background.submit(Path(config.site_dir))  # pages first, the index after (generator/preview.py)
         elif self.config.search:
@@ -362,8 +381,9 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
 class GeneratedPage(MkPage):
     """A page On Record generated: its body is HTML already, so Python-Markdown is skipped (1.5 s
     of CPU on 1,154 briefings, the same bytes). Its Markdown, once MkDocs has read the front matter,
-    is the placeholder comment alone, which Markdown passes through as it is; on_page_content puts
-    the body in its place and the table of contents from the page's headings."""
+    is the placeholder comment alone, which Markdown passes through as it is and the theme prints;
+    on_page_content gives the page the table of contents from its headings, and on_post_page puts
+    the body in the placeholder's place."""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = (self.markdown or "").strip()
@@ -379,13 +399,15 @@ def site_key(config: MkDocsConfig) -> str:
     return cache_mod.key("site", str(Path(config.site_dir).resolve()))
 
 
-def digest(item: Item) -> str:
-    """A hash of everything a generated file is made of (an asset: its source's size and time)."""
+def digest(item: Item, parts: dict[int, str]) -> str:
+    """A hash of everything a generated file is made of (an asset: its source's size and time; a
+    download: what it is made from, hashed once for the downloads that share it, in ``parts``)."""
     if isinstance(item, Asset):
         return cache_mod.key(item.src_uri, item.source, repr(incremental.stamp(Path(item.source))))
     if isinstance(item, Download):
-        return cache_mod.key(item.src_uri, item.content)
-    return cache_mod.key(item.src_uri, item.title, repr(item.meta), repr(item.toc), item.html)
+        made = parts.get(id(item.parts)) or parts.setdefault(id(item.parts), cache_mod.key(repr(item.parts)))
+        return cache_mod.key(item.src_uri, item.make.__module__, item.make.__qualname__, made)
+    return cache_mod.key(item.src_uri, item.title, repr(item.meta), repr(item.toc), item.utf8)
 
 
 def manifest(site_dir: Path, made: dict[str, str], theme: str) -> bytes:

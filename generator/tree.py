@@ -74,8 +74,10 @@ def write(archive: Archive, out: Path, *, force: bool = False, site_name: str = 
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(item, Asset):
             shutil.copyfile(item.source, target)
+        elif isinstance(item, Download):
+            item.write(target)
         else:
-            target.write_text(item.content if isinstance(item, Download) else markdown(item, styles), encoding="utf-8")
+            target.write_text(markdown(item, styles), encoding="utf-8")
     return len(items)
 
 

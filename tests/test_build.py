@@ -116,6 +116,14 @@ def test_every_episode_publishes_its_transcript_downloads(built_site: Path) -> N
     assert 'href="transcript.txt"' in html and "transcript.vtt" not in html
 
 
+def test_every_page_has_one_title_and_its_body_in_place(built_site: Path) -> None:
+    """The theme renders a stand-in for each body, swapped after (plugin.py's on_post_page): it
+    must say whether the body has a title, or Material adds a second one."""
+    for page in built_site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert html.count("<h1") == 1 and "<!--onrecord:" not in html, page.relative_to(built_site)
+
+
 def test_plugin_options_are_checked(tmp_path: Path) -> None:
     project = tmp_path / "archive"
     shutil.copytree(ARCHIVE, project, ignore=shutil.ignore_patterns("site"))

@@ -196,7 +196,7 @@ def test_hostile_text_round_trips_through_csv_verbatim() -> None:
     cells = ["=1+1", "+SUM(A1)", "-2", "@x", 'a, "b"\r\nc\n\nd', '"', " lead and trail ", "ü\u2028\t,", "x\x00y"]
     turns = tuple(EpisodeTurn(Turn("A", cell, float(n), None), "a", f"t{n}", n, 1.5) for n, cell in enumerate(cells))
     episode = Episode("show", "=ep,\"1\"", "title", None, "show/ep.md", turns)
-    rows = list(csv.DictReader(io.StringIO(data.turns_csv([episode]), newline="")))
+    rows = list(csv.DictReader(io.StringIO("".join(data.turns_csv([episode])), newline="")))
     assert [row["text"] for row in rows] == cells
     assert {row["episode"] for row in rows} == {'show/=ep,"1"'}
     assert (rows[2]["start"], rows[2]["end"]) == ("2", "3.5")

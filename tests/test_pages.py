@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator import archive
 from generator.i18n import Messages
 from generator.model import EpisodeTurn, Turn
-from generator.pages import Page, Templates, render
+from generator.pages import Download, Page, Templates, render
 from generator.pages.markup import Markup, clock, markdown_text
 from generator.pages.templates import href
 
@@ -23,6 +24,14 @@ def test_page_markdown_is_a_placeholder_and_escapes_the_title() -> None:
 def test_fill_swaps_the_body_into_rendered_html_once() -> None:
     page = Page("x/index.md", "X", Markup("<b>body</b> <!--onrecord:body-->"))
     assert page.fill("<p>a</p><!--onrecord:body-->") == "<p>a</p><b>body</b> <!--onrecord:body-->"
+
+
+def test_a_titled_body_stands_in_with_a_title_so_the_theme_adds_none() -> None:
+    """Material adds an <h1> to content without one: the theme sees the stand-in, not the body."""
+    titled = Page("x/index.md", "X", Markup("<h1>X</h1><p>é ☃ \ud800</p>"))
+    assert "<h1" in titled.stand_in and "<h1" not in Page("y/index.md", "Y", Markup("<p>y</p>")).stand_in
+    assert titled.fill(f"<main>{titled.stand_in}</main>") == "<main><h1>X</h1><p>é ☃ \ud800</p></main>"
+    assert titled.html == Markup("<h1>X</h1><p>é ☃ \ud800</p>")  # kept as UTF-8, given back as it was
 
 
 def test_relative_links_between_directory_urls() -> None:
@@ -276,3 +285,20 @@ def test_an_episode_page_carries_the_facts_a_citation_needs_once(tmp_path: Path)
     assert html.count('<script type="application/json" id="onr-cite">') == 1
     assert '"site": "My \\u003cArchive\\u003e"' in html and "Café \\u003c/script\\u003e Talk" in html
     assert '<script src="../../../assets/onrecord/cite.js" defer></script>' in html
+
+
+def test_a_download_is_made_as_it_is_written(tmp_path: Path) -> None:
+    """Its text is not held (a build of 10,000 hour-long episodes would hold 2.5 GB of it), and
+    its line ends are written as they are (turns.csv's are CRLF)."""
+    made: list[int] = []
+
+    def pieces(n: int) -> Iterator[str]:
+        made.append(n)
+        yield "a,b\r\n"
+        yield "é\n"
+
+    download = Download("data/x.csv", pieces, (1,))
+    assert made == [] and download == Download("data/x.csv", pieces, (1,)) != Download("data/x.csv", pieces, (2,))
+    download.write(tmp_path / "data/x.csv")
+    assert (tmp_path / "data/x.csv").read_bytes() == "a,b\r\né\n".encode() and made == [1]
+    assert Download.text("feed.xml", "<rss/>").content == "<rss/>"

@@ -7,11 +7,11 @@ arrived in any format is offered in every format it can be written as (see :mod:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import exports
-from ..model import Archive, Episode, Turn
+from ..model import Archive, Episode, EpisodeTurn, Turn
 from .page import Download
 
 #: The chapters file beside an episode page that has chapters.
@@ -27,29 +27,40 @@ class Link:
     label: str
 
 
-def display_turns(archive: Archive, episode: Episode) -> list[Turn]:
-    """The episode's turns with each label replaced by the person's display name."""
+def display_turns(turns: Sequence[EpisodeTurn], names: Mapping[str, str]) -> list[Turn]:
+    """The turns with each label replaced by the person's display name (``names``: id -> name)."""
     result = []
-    for placed in episode.turns:
-        person = archive.people.get(placed.person) if placed.person else None
+    for placed in turns:
         t = placed.turn
-        result.append(Turn(person.name if person else t.speaker, t.text, t.start, t.end, t.line))
+        result.append(Turn(names.get(placed.person or "", t.speaker), t.text, t.start, t.end, t.line))
     return result
 
 
-def available(turns: list[Turn]) -> list[str]:
+def available(turns: Sequence[Turn]) -> list[str]:
     return [kind for kind in exports.EXPORTS if exports.exportable(turns, kind)]
 
 
 def render(archive: Archive, episode: Episode) -> Iterator[Download]:
-    turns = display_turns(archive, episode)
-    for kind in available(turns):
-        yield Download(f"{episode.url}transcript.{kind}", exports.EXPORTS[kind][0](turns))
+    # Made from the episode's own turns when written (page.Download), so they are not held twice.
+    names = _names(archive, episode)
+    for kind in available([placed.turn for placed in episode.turns]):
+        yield Download(f"{episode.url}transcript.{kind}", export, (kind, episode.turns, names))
     if episode.chapters:
-        yield Download(f"{episode.url}{CHAPTERS}", exports.to_chapters(episode.chapters))
+        yield Download(f"{episode.url}{CHAPTERS}", exports.to_chapters, (episode.chapters,))
+
+
+def export(kind: str, turns: Sequence[EpisodeTurn], names: tuple[tuple[str, str], ...]) -> str:
+    """The ``transcript.<kind>`` of an episode's turns, its people called by ``names``."""
+    return exports.EXPORTS[kind][0](display_turns(turns, dict(names)))
+
+
+def _names(archive: Archive, episode: Episode) -> tuple[tuple[str, str], ...]:
+    """The display name of each person in the episode, by id."""
+    found = {p.person for p in episode.turns if p.person}
+    return tuple((pid, archive.people[pid].name) for pid in sorted(found) if pid in archive.people)
 
 
 def links(archive: Archive, episode: Episode) -> list[Link]:
     """The episode's download links."""
     return [Link(kind, exports.EXPORTS[kind][1], exports.EXPORTS[kind][2])
-            for kind in available(display_turns(archive, episode))]
+            for kind in available([placed.turn for placed in episode.turns])]
