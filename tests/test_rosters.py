@@ -168,6 +168,7 @@ def test_spacelog_missions_are_episodes_with_their_own_roles(tmp_path: Path) -> 
         ("CC", "capcom", -90.0), ("CDR", "frank-borman", 1.0), ("CC", "capcom", 4.0),
         ("CMP", "jim-lovell", 4.0), ("LMP", "lmp", 62.0)]  # LMP: not in _meta, kept as its label
     assert a8.turns[3].turn.text == "Clear the tower. HEATERS NOUN 61"  # a checklist is no speaker
+    assert result.appearances["frank-borman"][0].seconds == 3.0  # to the next call (at 4), not to silence's end
     assert [t.person for t in a11.turns] == ["neil-armstrong", "mike-collins"]  # CDR is someone else here
     names = {pid: p.name for pid, p in result.people.items()}
     assert names == {"capcom": "CAPCOM", "frank-borman": "Frank Borman", "jim-lovell": "Jim Lovell",

@@ -12,7 +12,9 @@ characters, its launch time)::
     CMP: Clear the tower.           several log lines may share one time
 
 Each log line is a turn at its time, in seconds of mission elapsed time: a countdown before
-launch is negative and kept so (the episode's date is the launch's, from ``_meta``). Links
+launch is negative and kept so (the episode's date is the launch's, from ``_meta``). It ends at
+the next line's time, or sooner once its words are said (:func:`_ended`): talk time is not the
+hours of silence between two calls. Links
 ``[glossary:SEP]``, ``[glossary:ΔV|DELTA-V]`` and ``[time:00:00:11:28|11 plus 28]`` keep their
 text (``SEP``, ``DELTA-V``, ``11 plus 28``); HTML tags are dropped (``O<sub>2</sub>`` is ``O2``),
 ``<br>`` breaks the line. A line that is none of these is kept as text of the turn before it,
@@ -34,6 +36,7 @@ from ..model import Notice, ReadError, Transcript, Turn
 from .common import in_order
 
 META = "_meta"
+PAUSE = 5.0  # seconds a log line may last beyond its words' (two a second)
 _TIME = re.compile(r"\[(-?)(\d{1,2}):(\d{1,2}):(\d{1,2}):(\d{1,2})\]")
 _META_LINE = re.compile(r"_\w+\s*:")
 _LOG = re.compile(r"(?P<label>[^\s:_#\[][^:]{0,40}?)\s*:(?:\s+(?P<text>.*)|$)")
@@ -96,7 +99,24 @@ def read(text: str, path: str) -> Transcript:
     if not turns:
         raise ReadError(1, "expected log lines such as 'CDR: Roger.' after a '[00:00:01:23]' time, found none")
     ordered, backwards = in_order(turns)
-    return Transcript(ordered, {}, notices=tuple(notices) + backwards)
+    return Transcript(_ended(ordered), {}, notices=tuple(notices) + backwards)
+
+
+def _ended(turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
+    """Turns with an end: the next line's time, but no later than their words take (two a second,
+    and :data:`PAUSE`). A log line is one radio call, and hours of silence (loss of signal, a rest
+    period) before the next are nobody's talk time."""
+    result = []
+    following: float | None = None
+    for turn in reversed(turns):
+        if turn.start is None:
+            result.append(turn)
+            continue
+        end = turn.start + PAUSE + len(turn.text.split()) / 2
+        result.append(Turn(turn.speaker, turn.text, turn.start, end if following is None else min(end, following),
+                           turn.line))
+        following = turn.start
+    return tuple(reversed(result))
 
 
 def _seconds(m: re.Match[str]) -> float:
