@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from test_archive import EPISODE, write
 
@@ -112,7 +113,7 @@ def test_roster_lines() -> None:
 
 
 # A Spacelog mission in the shape of spacelog.org's (a8, mr4): a _meta beside extensionless streams.
-A8_META = {
+A8_META: dict[str, Any] = {
     "name": "a8", "utc_launch_time": "1968-12-21T12:51:00",
     "copy": {"title": "Apollo 8", "description": "The first people to leave earth orbit."},
     "characters": {
@@ -191,19 +192,22 @@ def test_a_broken_meta_is_a_warning_and_the_stream_builds_with_labels(tmp_path: 
 def test_spacelog_sample_builds_with_its_people_and_mission_times(tmp_path: Path) -> None:
     project = fixture_project(tmp_path)
     shutil.rmtree(project / "content/shows")
-    missions(project)
+    content = missions(project)
     (project / "content/speakers.yml").write_text("people: {}\n", encoding="utf-8")
+    hostile = {**A8_META, "characters": {**A8_META["characters"], "LMP": {"short_name": "<i>Bill</i> & Co (LMP)"}}}
+    (content / "shows/spacelog/a8/_meta").write_text(json.dumps(hostile), encoding="utf-8")  # untrusted: escaped
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     people = {p["id"]: p["name"] for p in json.loads((site / "data/people.json").read_text())}
     assert people == {"capcom": "CAPCOM", "frank-borman": "Frank Borman", "jim-lovell": "Jim Lovell",
-                      "lmp": "LMP", "neil-armstrong": "Neil Armstrong", "mike-collins": "Mike Collins"}
+                      "i-bill-i-co": "<i>Bill</i> & Co", "neil-armstrong": "Neil Armstrong", "mike-collins": "Mike Collins"}
     page = (site / "shows/spacelog/a8-tec/index.html").read_text()
     assert 'href="#t-90">-01:30</a>' in page and 'href="#t62">01:02</a>' in page
     assert "Frank Borman" in page and "HEATERS" in page
+    assert "&lt;i&gt;Bill&lt;/i&gt; &amp; Co" in page and "<i>Bill" not in page
     segments = json.loads((site / "shows/spacelog/a8-tec/transcript.json").read_text())["segments"]
     assert [(s["speaker"], s["startTime"]) for s in segments] == [
-        ("CAPCOM", -90.0), ("Frank Borman", 1.0), ("CAPCOM", 4.0), ("Jim Lovell", 4.0), ("LMP", 62.0)]
+        ("CAPCOM", -90.0), ("Frank Borman", 1.0), ("CAPCOM", 4.0), ("Jim Lovell", 4.0), ("<i>Bill</i> & Co", 62.0)]
     assert not (site / "shows/spacelog/a8-tec/transcript.vtt").exists()  # captions cannot start before zero
     assert (site / "speakers/frank-borman/index.html").exists() and not (site / "speakers/michael-collins").exists()
