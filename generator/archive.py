@@ -15,8 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from . import languages, names, readers, schema, sources
+from . import languages, names, readers, rosters, schema, sources
 from .collector import Collector, line_of, read_mapping
+from .decoding import decode
 from .episodes import read_episode
 from .model import Appearance, Archive, Episode, Person, Problem, ReadError, Show
 from .schema import SLUG
@@ -129,12 +130,33 @@ def _read_show(folder: Path, people_index: PeopleIndex, out: Collector) -> Show 
     for host in fields.get("hosts", ()):
         if host not in people_index.people:
             out.add(path, line_of(data, "hosts"), f"host {host!r} is not a person id in speakers.yml")
+    roster, roster_file = _roster(folder, fields.get("roster", ""), line_of(data, "roster"), out)
     return Show(
         id=sid, title=fields.get("title") or folder.name.replace("-", " ").title(),
         description=fields.get("description", ""), url=fields.get("url", ""), feed=fields.get("feed", ""),
         image=fields.get("image", ""), hosts=tuple(h for h in fields.get("hosts", ()) if h in people_index.people),
-        language=fields.get("language", ""), path=out.display(path),
+        language=fields.get("language", ""), path=out.display(path), roster=roster, roster_file=roster_file,
     )
+
+
+def _roster(folder: Path, name: str, line: int, out: Collector) -> tuple[tuple[tuple[str, str], ...], str]:
+    """The roster file show.yml names (rosters.py), as ``(label key, name)`` pairs, and its path;
+    a file that is missing or outside content/ is an error, and the show builds without it."""
+    if not name:
+        return (), ""
+    path = folder / name
+    if not path.is_file() or not sources.inside(path, out.content):
+        out.add(folder / "show.yml", line, f"roster {name!r}: no such file under content/ (looked in {folder.name}/); "
+                "expected a file of lines such as 'Daniel Ehrenberg (DE)'")
+        return (), ""
+    try:
+        roster = rosters.parse_roster(decode(path.read_bytes()))
+    except OSError as exc:
+        out.add(folder / "show.yml", line, f"roster {name!r} could not be read: {exc.strerror}")
+        return (), ""
+    for notice in roster.notices:
+        out.add(path, notice.line, notice.message, severity="warning")
+    return tuple((key, entry[1]) for key, entry in roster.entries.items()), str(path.resolve())
 
 
 def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
@@ -153,6 +175,8 @@ def _read_episodes(
     published: list[Episode] = []
     hidden: list[str] = []
     for path in transcript_files(folder, out):
+        if show.roster_file and str(path.resolve()) == show.roster_file:
+            continue  # the show's roster, not a transcript
         if progress:
             progress()
         try:
@@ -195,12 +219,15 @@ def _unique(episodes: list[Episode], out: Collector) -> list[Episode]:
 
 def find_people(people_index: PeopleIndex, episodes: list[Episode]) -> dict[str, Person]:
     """Declared people, plus one undeclared person per named label that resolved to no one, named
-    as :func:`names.display` writes the label (``MS. PSAKI`` is shown as ``Ms. Psaki``)."""
+    as a roster names them (``DE`` is Daniel Ehrenberg: rosters.py), else as :func:`names.display`
+    writes the label (``MS. PSAKI`` is shown as ``Ms. Psaki``)."""
     people = dict(people_index.people)
+    named = {pid: name for episode in episodes for pid, name in episode.named}
     for episode in episodes:
         for placed in episode.turns:
             if placed.person and placed.person not in people:
-                people[placed.person] = Person(placed.person, names.display(placed.turn.speaker.strip()), declared=False)
+                name = named.get(placed.person) or names.display(placed.turn.speaker.strip())
+                people[placed.person] = Person(placed.person, name, declared=False)
         for pid, name in episode.credited:
             people.setdefault(pid, Person(pid, name, declared=False))
     return people
@@ -231,9 +258,10 @@ def unresolved(episodes: list[Episode], people_index: PeopleIndex) -> dict[str, 
     """Labels that no declared person, map or unnamed entry accounts for: key -> (label, episode)."""
     found: dict[str, list[tuple[str, Episode]]] = defaultdict(list)
     for episode in episodes:
+        rostered = {pid for pid, _ in episode.named}
         for placed in episode.turns:
             label = placed.turn.speaker
-            known = placed.person in people_index.people or people_index.is_unnamed(label)
+            known = placed.person in people_index.people or placed.person in rostered or people_index.is_unnamed(label)
             if label and not known and (placed.person is not None or is_anonymous(label)):
                 found[label_key(label)].append((label, episode))
     return {key: tuple(v) for key, v in found.items()}

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import filenames, readers, schema, sources, urls
+from . import filenames, readers, rosters, schema, sources, urls
 from .collector import Collector, line_of, read_mapping
-from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Turn
+from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Transcript, Turn
+from .readers import spacelog
 from .slugs import label_key, slugify
 from .speakers import PeopleIndex
 
@@ -36,7 +37,8 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
     for notice in transcript.notices:
         out.add(path, notice.line, notice.message, severity="warning")
     front = transcript.meta
-    meta = _metadata(path, front, sidecar, out)
+    mission = _mission(path, out) if transcript.format == "spacelog" else None
+    meta = {**_mission_meta(mission, path), **_metadata(path, front, sidecar, out)}
 
     def line(key: str) -> int:
         return line_of(sidecar if key in sidecar else front, key)
@@ -46,7 +48,7 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
     if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
         out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
                 "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
-    mapping = _speaker_map(meta.get("speakers"), people_index, path, out)
+    mapping, given = _labels(show, mission, transcript, meta.get("speakers"), people_index, path, out)
     turns = _place(transcript.turns, people_index, mapping, meta.get("duration"))
     credited = _credited(meta.get("speakers"), people_index)
     slug = meta.get("slug") or slugify(path.stem)
@@ -60,6 +62,7 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
         source_url=meta.get("source", ""), tags=meta.get("tags", ()),
         chapters=_chapters(meta.get("chapters"), line("chapters"), path, out),
         language=meta.get("language") or show.language, format=transcript.format, credited=credited,
+        named=tuple((pid, name) for pid, name in given.items() if any(t.person == pid for t in turns)),
         credits=tuple((what, meta[key]) for key, what in CREDITS.items() if meta.get(key)),
         source_dir=str(path.parent), content_dir=str(out.content), draft=bool(meta.get("draft")),
     )
@@ -124,24 +127,96 @@ def _chapters(value: Any, line: int, path: Path, out: Collector) -> tuple[Chapte
         return ()
 
 
-def _speaker_map(value: Any, people_index: PeopleIndex, path: Path, out: Collector) -> dict[str, str]:
-    """The episode's ``speakers:`` map as label key -> person id ("" for unnamed in this episode).
+def _speaker_map(value: Any, people_index: PeopleIndex, path: Path,
+                 out: Collector) -> tuple[dict[str, str], dict[str, str]]:
+    """The episode's ``speakers:`` map as label key -> person id ("" for unnamed in this episode),
+    and the names of people it names whom speakers.yml does not declare. A value is a person id
+    from speakers.yml, or a name (``CDR: Frank Borman``), which resolves as a label does; a value
+    shaped like an id (``jane-doe``) that speakers.yml lacks is an error, as a typo would be.
     A *list* of names maps no label: see :func:`_credited`."""
     if isinstance(value, list) or value is None:
-        return {}
+        return {}, {}
     if not isinstance(value, dict):
         out.add(path, 1, f"'speakers' must map labels to person ids, e.g. {{SPEAKER_00: jane-doe}}, "
                 f"found {schema.found(value)}")
-        return {}
+        return {}, {}
     mapping: dict[str, str] = {}
+    names: dict[str, str] = {}
     for label, pid in value.items():
-        if pid is not None and str(pid) not in people_index.people:
+        if pid is not None and str(pid) not in people_index.people and schema.SLUG.match(str(pid)):
             known = ", ".join(sorted(people_index.people)[:5])
             out.add(path, line_of(value, label), f"speaker {label!r} maps to {pid!r}, which is not a person id "
                     f"in speakers.yml (known ids: {known or 'none'})")
             continue
-        mapping[label_key(str(label))] = "" if pid is None else str(pid)
-    return mapping
+        if pid is None or str(pid) in people_index.people:
+            mapping[label_key(str(label))] = "" if pid is None else str(pid)
+        else:
+            found, named = _rostered({label_key(str(label)): " ".join(str(pid).split())}, None, people_index)
+            mapping.update(found)
+            names.update(named)
+    return mapping, names
+
+
+def _labels(show: Show, mission: rosters.Mission | None, transcript: Transcript, speakers: Any,
+            people_index: PeopleIndex, path: Path, out: Collector) -> tuple[dict[str, str], dict[str, str]]:
+    """The episode's labels as label key -> person id, from the show's roster, the mission's
+    ``_meta``, the file's attendee table and its ``speakers:`` map, each later one winning
+    (rosters.py); and the names of the people speakers.yml does not declare."""
+    # Spacelog labels are call signs and roles (CDR, BELL 7): one _meta lacks is kept as written, not as "Cdr".
+    written = {label_key(t.speaker): t.speaker for t in transcript.turns} if transcript.format == "spacelog" else {}
+    roster = {**dict(show.roster), **written, **_keyed(mission.roster if mission else {}), **_keyed(transcript.roster)}
+    spoken = {label_key(t.speaker) for t in transcript.turns}
+    mapping, given = _rostered(roster, spoken, people_index)
+    more, more_given = _speaker_map(speakers, people_index, path, out)
+    return {**mapping, **more}, {**given, **more_given}
+
+
+def _keyed(roster: Mapping[str, str]) -> dict[str, str]:
+    return {label_key(label): name for label, name in roster.items()}
+
+
+def _rostered(roster: Mapping[str, str], spoken: set[str] | None,
+              people_index: PeopleIndex) -> tuple[dict[str, str], dict[str, str]]:
+    """A roster (label key -> name) as label key -> person id ("" for a name that names nobody,
+    such as ``Unknown``), for the labels in ``spoken`` (all when ``None``); and the names of the
+    people speakers.yml does not declare (rosters.py)."""
+    mapping: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for key in roster if spoken is None else spoken & roster.keys():
+        pid = people_index.resolve(roster[key]) or ""
+        mapping[key] = pid
+        if pid and pid not in people_index.people:
+            names.setdefault(pid, roster[key])
+    return mapping, names
+
+
+def _mission(path: Path, out: Collector) -> rosters.Mission | None:
+    """The ``_meta`` of the Spacelog mission a stream belongs to; ``None`` (a warning) when it is
+    missing or broken: the stream builds with its labels as names."""
+    meta = path.parent / spacelog.META
+    if not meta.is_file() or not sources.inside(meta, out.content):
+        return None
+    try:
+        return rosters.read_meta(meta)
+    except ReadError as exc:
+        out.add(meta, exc.line, exc.message, severity="warning")
+        return None
+
+
+def _mission_meta(mission: rosters.Mission | None, path: Path) -> dict[str, Any]:
+    """Metadata a Spacelog stream takes from its mission unless its own says otherwise: the
+    launch date, the mission's title with the stream's name (``Apollo 8 (TEC)``), a slug of both
+    (``a8-tec``: every mission has a ``TEC``), and the mission's description."""
+    if mission is None:
+        return {}
+    meta: dict[str, Any] = {"slug": slugify(f"{mission.name or path.parent.name}-{path.name}")}
+    if mission.launch:
+        meta["date"] = mission.launch.date()
+    if mission.title:
+        meta["title"] = f"{mission.title} ({path.name})"
+    if mission.description:
+        meta["description"] = mission.description
+    return meta
 
 
 def _credited(value: Any, people_index: PeopleIndex) -> tuple[tuple[str, str], ...]:

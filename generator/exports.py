@@ -96,5 +96,6 @@ EXPORTS: dict[str, tuple[Writer, str, str]] = {
 
 
 def exportable(turns: Sequence[Turn], kind: str) -> bool:
-    """Captions need a start time on every turn; JSON and text take anything."""
-    return bool(turns) and (kind in ("json", "txt") or all(t.start is not None for t in turns))
+    """Captions need a start time on every turn, none before zero (a Spacelog mission's countdown
+    is negative mission time); JSON and text take anything."""
+    return bool(turns) and (kind in ("json", "txt") or all(t.start is not None and t.start >= 0 for t in turns))

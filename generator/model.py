@@ -92,6 +92,8 @@ class Transcript:
     meta: Mapping[str, Any] = field(default_factory=dict)
     format: str = ""  # the reader that produced it, set by readers.read_file
     notices: tuple[Notice, ...] = ()
+    #: label -> name, from a roster the file itself carries (a Markdown attendee table): see rosters.py
+    roster: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,9 @@ class Show:
     hosts: tuple[str, ...] = ()
     language: str = ""
     path: str = ""
+    #: ``(label key, name)`` from the roster file ``show.yml`` names (rosters.py), for every episode
+    roster: tuple[tuple[str, str], ...] = ()
+    roster_file: str = ""  # that file's full path: it is not a transcript
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,9 @@ class Episode:
     content_dir: str = ""  # content/: only files inside it are published
     #: ``(person id, name as written)`` for each person a ``speakers:`` list credits, whether or not a turn names them
     credited: tuple[tuple[str, str], ...] = ()
+    #: ``(person id, name)`` for each person a roster or ``speakers:`` name gives a label to (rosters.py):
+    #: how someone nobody declared in speakers.yml is named, instead of by the label
+    named: tuple[tuple[str, str], ...] = ()
     original: str = ""  # for a translation (see languages.py): the slug of the episode it translates
     #: ``(what they did, who)``: ``("Transcribed by", "Bryan Bishop")``, from ``transcript_by:`` and ``translation_by:``
     credits: tuple[tuple[str, str], ...] = ()

@@ -158,7 +158,7 @@ EPISODE: dict[str, Key] = {
     "source": Key(url, "where the original lives (http, https)"),
     "source_url": Key(url, "", same_as="source"),
     "tags": Key(texts, "a list of tags"),
-    "speakers": Key(anything, "label -> person id, for anonymous labels"),
+    "speakers": Key(anything, "label -> person id or name, for this episode"),
     "chapters": Key(anything, "a list of {start, title}"),
     "slug": Key(slug, "the URL name; defaults to the file name"),
     "draft": Key(flag, "true: appears nowhere until removed"),
@@ -176,6 +176,7 @@ SHOW: dict[str, Key] = {
     "image": Key(url, "cover art: a URL"),
     "hosts": Key(texts, "person ids from speakers.yml"),
     "language": Key(text, "the default language of its episodes"),
+    "roster": Key(text, "a file of 'Name (ABR)' lines, relative to the show folder: who each label is"),
 }
 
 SPEAKERS: dict[str, Key] = {

@@ -85,7 +85,10 @@ def format_time(seconds: float, *, sep: str = ".", millis: bool = True) -> str:
 
 
 def clock(seconds: float) -> str:
-    """``1:02:03`` or ``02:03``: how a player shows a position."""
+    """``1:02:03`` or ``02:03``: how a player shows a position; ``-01:30`` before zero (a
+    Spacelog countdown in mission time)."""
+    if seconds < 0:
+        return "-" + clock(-seconds)
     total = int(seconds)
     h, rest = divmod(total, 3600)
     m, s = divmod(rest, 60)

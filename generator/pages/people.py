@@ -88,8 +88,10 @@ def render(archive: Archive, templates: Templates, only: frozenset[str] | None =
 
 
 def listed(archive: Archive) -> list[Person]:
-    """Everyone with a page: declared in speakers.yml, or named in a transcript."""
-    people = (p for p in archive.people.values() if archive.appearances.get(p.id) or p.declared)
+    """Everyone with a page: everyone who speaks (or whom an episode credits), and the shows'
+    hosts. Someone speakers.yml (or a roster) declares who speaks nowhere has no page."""
+    hosts = {h for show in archive.shows.values() for h in show.hosts}
+    people = (p for p in archive.people.values() if archive.appearances.get(p.id) or p.id in hosts)
     return sorted(people, key=lambda p: p.name.casefold())
 
 

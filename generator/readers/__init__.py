@@ -17,7 +17,7 @@ from pathlib import Path
 from ..decoding import decode
 from ..model import ReadError, Transcript, Turn
 from ..yamlio import LineDict
-from . import asr, podcast_html, podcast_json, srt, text, webvtt, whisper
+from . import asr, podcast_html, podcast_json, spacelog, srt, text, webvtt, whisper
 from .common import split_front_matter
 
 Reader = Callable[[str, str], Transcript]
@@ -31,6 +31,7 @@ READERS: dict[str, Reader] = {
     "whisper": whisper.read,
     "assemblyai": asr.read_assemblyai,
     "aws-transcribe": asr.read_aws,
+    "spacelog": spacelog.read,
 }
 
 #: File endings that may hold a transcript, and the format they suggest before content is seen.
@@ -50,7 +51,8 @@ _KEY = re.compile(r'"(\w+)"\s*:')
 
 
 def is_transcript(path: Path) -> bool:
-    return path.suffix.lower() in EXTENSIONS
+    """A file with a transcript's extension, or a Spacelog stream (no extension, ``_meta`` beside it)."""
+    return path.suffix.lower() in EXTENSIONS or spacelog.is_stream(path)
 
 
 def detect(path: str, content: str) -> str:
@@ -126,6 +128,7 @@ def read_file(path: Path, display: str, format: str | None = None, memo: Memo | 
     ``format`` (from a sidecar), else front matter's ``format:``, else :func:`detect`'s.
     ``memo`` answers for a file whose bytes it has read before."""
     data = path.read_bytes()
+    format = format or ("spacelog" if spacelog.is_stream(path) else None)
     return memo.read(data, display, format) if memo is not None else read_bytes(data, display, format)
 
 

@@ -69,6 +69,11 @@ that list, and accepts only the label lines that fit them. The rules, and why:
    such a header recurs; then any header of several words is one too. ``Bitcoin Core PRs:``
    once above a list of links is text.
 
+**Attendee tables.** A Markdown table whose header has a name and an abbreviation column
+(``| Name | Abbreviation | Organization |``, as TC39's meeting notes open) is that episode's
+roster (:func:`generator.rosters.attendee_tables`): ``DE:`` is the Daniel Ehrenberg its row
+names. The table stays in the text.
+
 When a file has label-like lines that recur but fit no convention, its text is read as paragraphs
 with no speaker, and a warning names the first such line. Times that go backwards are warnings
 too (:func:`common.in_order`): the turn keeps its text and loses its time.
@@ -81,6 +86,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from .. import rosters
 from ..model import Notice, ReadError, Transcript, Turn
 from ..timecodes import parse_time
 from .common import in_order, merge_turns, split_front_matter
@@ -363,5 +369,6 @@ def read(text: str, path: str) -> Transcript:
     ordered, backwards = in_order(turns)
     if out.chapters and "chapters" not in meta:
         meta["chapters"] = out.chapters
-    notices = _unclear(found, starts, conventions, first) + backwards
-    return Transcript(merge_turns(ordered), meta, notices=notices)
+    table = rosters.attendee_tables(lines, first) if "|" in body else rosters.Roster()
+    notices = _unclear(found, starts, conventions, first) + backwards + table.notices
+    return Transcript(merge_turns(ordered), meta, notices=notices, roster=table.names())

@@ -2,7 +2,8 @@
 
 The expected file holds either ``turns:`` (each ``speaker``, ``start``, ``text`` and, when
 given, ``end`` and ``words``, the start of each word; times in seconds), optionally ``meta:`` (a subset of the file's own
-metadata) and ``notices:`` (the exact ``line: message`` of every warning, none when absent), or
+metadata), ``roster:`` (label -> name from an attendee table in the file, none when absent) and
+``notices:`` (the exact ``line: message`` of every warning, none when absent), or
 ``error:`` with the exact ``line: message`` the reader must raise. ``format:``
 forces a reader, as an episode's metadata would; otherwise the format is detected, and the
 folder name is the format detection must find.
@@ -59,6 +60,7 @@ def test_reader_case(path: Path) -> None:
     assert [f"{n.line}: {n.message}" for n in transcript.notices] == expected.get("notices", [])
     for key, value in (expected.get("meta") or {}).items():
         assert transcript.meta.get(key) == value, key
+    assert dict(transcript.roster) == expected.get("roster", {})
 
 
 def test_every_case_has_an_expectation() -> None:
