@@ -83,6 +83,7 @@ from typing import NamedTuple
 
 from ..model import Notice, ReadError, Transcript, Turn
 from ..timecodes import parse_time
+from .captions import split_unpunctuated
 from .common import in_order, merge_turns, split_front_matter
 
 _WS = r"[^\S\n]"  # any whitespace but a line break: briefings put non-breaking spaces after labels
@@ -364,4 +365,4 @@ def read(text: str, path: str) -> Transcript:
     if out.chapters and "chapters" not in meta:
         meta["chapters"] = out.chapters
     notices = _unclear(found, starts, conventions, first) + backwards
-    return Transcript(merge_turns(ordered), meta, notices=notices)
+    return Transcript(split_unpunctuated(merge_turns(ordered)), meta, notices=notices)
