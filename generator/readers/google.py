@@ -141,6 +141,7 @@ def _words(value: Any, index: int, line: int, notices: _Notices) -> list[Word]:
     words: list[Word] = []
     nameless: list[tuple[int, Any]] = []
     garbled: list[tuple[int, Any]] = []
+    untimed: list[tuple[int, Any]] = []
     for number, word in enumerate(value):
         token = word.get("word") if isinstance(word, dict) else None
         if not isinstance(token, str) or not token.strip():
@@ -150,10 +151,14 @@ def _words(value: Any, index: int, line: int, notices: _Notices) -> list[Word]:
         (start, start_ok), (end, end_ok) = _duration(first), _duration(last)
         if not (start_ok and end_ok):
             garbled.append((number, last if start_ok else first))
+        elif first is None:
+            untimed.append((number, token))
         words.append((token.strip(), start, end, _speaker(word)))
+    if len(untimed) < len(words):  # some words are timed: the others miss theirs
+        notices.words(line, index, "no start time", untimed, "timed from the word before")
     notices.words(line, index, "no 'word' text", nameless, "left out")
     notices.words(line, index, "a time that is not a duration such as \"1.500s\"", garbled,
-                  "they keep their text, not their times")
+                  "timed from the word before")
     return words
 
 
