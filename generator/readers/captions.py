@@ -21,6 +21,10 @@ them ended with is read as rolling: each cue keeps only the lines it adds, and a
 nothing is dropped. A repeat counts only where it is a sign of rolling: the cue has a new line
 below the repeated one, or lasts less than a tenth of a second (a line said twice is kept).
 
+**Word times.** Where cues time their words with inline timestamps, as YouTube's auto-captions do
+(``welcome<00:00:00.900><c> back</c>``), each word starts at the timestamp before it (the first at
+its cue's start), and the paragraph keeps them when all its cues have them (:func:`inline_times`).
+
 **Text without paragraphs.** An auto-caption transcript saved as plain text (no punctuation, no
 blank lines) is one paragraph of the whole file; an unattributed paragraph of more than
 :data:`MAX_WORDS` words with no sentence punctuation is cut into equal parts of at most
@@ -35,6 +39,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Turn
+from ..timecodes import clock_seconds
 from .cues import Cue, clean
 
 #: Seconds of silence after a cue that end a paragraph (at a sentence end, or anywhere in
@@ -52,6 +57,7 @@ MAX_WORDS = 150
 PUNCTUATED_EVERY = 40
 
 _SENTENCE_END = re.compile(r"[.?!…。？！][\"'”’)\]]*$")
+_INLINE = re.compile(r"<(?:(\d{1,2}):)?(\d{2}):(\d{2})\.(\d{3})>")
 
 
 def paragraphs(turns: Sequence[Turn]) -> tuple[Turn, ...]:
@@ -168,3 +174,23 @@ def split_unpunctuated(turns: Sequence[Turn]) -> tuple[Turn, ...]:
             out.append(dataclasses.replace(turn, text=" ".join(words[i:i + size]), start=turn.start if i == 0 else None,
                                            end=turn.end if last else None, word_times=turn.word_times[i:i + size]))
     return tuple(out)
+
+
+def inline_times(cues: list[Cue], turns: Sequence[Turn]) -> tuple[Turn, ...]:
+    """``turns`` with the word times of the unnamed cues that time their words inline (module docs);
+    a turn is matched to its cue by its line, and keeps the times only if they count its words."""
+    timed: dict[int, tuple[float, ...]] = {}
+    for line, start, _, lines in cues:
+        text = " ".join(lines)
+        if "<" not in text or not _INLINE.search(text):
+            continue
+        parts = _INLINE.split(text)  # text, then four groups and the text after each timestamp
+        times = [start] * len(clean(parts[0]).split())
+        for i in range(1, len(parts), 5):
+            at = round(clock_seconds(parts[i], parts[i + 1], parts[i + 2], parts[i + 3], line), 3)
+            times += [max(at, start)] * len(clean(parts[i + 4]).split())
+        timed[line] = tuple(times)
+    if not timed:
+        return tuple(turns)
+    return tuple(dataclasses.replace(t, word_times=timed[t.line]) if not t.speaker and t.line in timed else t
+                 for t in turns)
