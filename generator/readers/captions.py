@@ -39,7 +39,6 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Turn
-from ..timecodes import clock_seconds
 from .cues import Cue, clean
 
 #: Seconds of silence after a cue that end a paragraph (at a sentence end, or anywhere in
@@ -57,6 +56,7 @@ MAX_WORDS = 150
 PUNCTUATED_EVERY = 40
 
 _SENTENCE_END = re.compile(r"[.?!…。？！][\"'”’)\]]*$")
+_STYLE = re.compile(r"</?[a-zA-Z][^<>]*>")  # <c>, </c>, <c.colorE5E5E5>: not words
 _INLINE = re.compile(r"<(?:(\d{1,2}):)?(\d{2}):(\d{2})\.(\d{3})>")
 
 
@@ -117,21 +117,27 @@ def _join(para: list[Turn]) -> Turn:
 
 def unroll(cues: list[Cue]) -> list[Cue]:
     """Rolling captions without their repeated lines (module docs); other files as they are."""
-    said = [[c for c in map(clean, lines) if c] for _, _, _, lines in cues]
+    firsts = [next((x.strip() for x in lines if x.strip()), "") for _, _, _, lines in cues]
+    lasts = [next((x.strip() for x in reversed(lines) if x.strip()), "") for _, _, _, lines in cues]
+    if 6 * sum(1 for a, b in zip(lasts, firsts[1:], strict=False) if a and a == b) < len(cues):
+        return cues  # a quick look first: even as written, rolling captions repeat lines often
+    cleaned = [[clean(x) for x in lines] for _, _, _, lines in cues]
+    said = [[c for c in lines if c] for lines in cleaned]
     rolling = sum(1 for a, b, cue in zip(said, said[1:], cues[1:], strict=False)
                   if a and b and b[0] == a[-1] and (len(b) > 1 or cue[2] - cue[1] < 0.1))
     if rolling < 2 or 3 * rolling < len(cues):
         return cues
     out: list[Cue] = []
     before: list[str] = []
-    for (line, start, end, lines), text in zip(cues, said, strict=True):
+    for (line, start, end, lines), text, clean_lines in zip(cues, said, cleaned, strict=True):
         repeated = _overlap(before, text)
-        kept = _without(lines, repeated)
+        skip = _repeated_lines(clean_lines, repeated)
+        kept, clean_kept = lines[skip:], clean_lines[skip:]
         if repeated == 0 and before and text and text[0].startswith(before[-1] + " "):
-            first = next(i for i, raw in enumerate(kept) if clean(raw))  # the old line run into the new one
+            first = next(i for i, c in enumerate(clean_kept) if c)  # the old line run into the new one
             kept = [*kept[:first], text[0][len(before[-1]) + 1:], *kept[first + 1:]]
         before = text or before
-        if any(clean(k) for k in kept):
+        if any(clean_kept):
             out.append((line, start, end, kept))
     return out
 
@@ -144,15 +150,16 @@ def _overlap(before: list[str], text: list[str]) -> int:
     return 0
 
 
-def _without(lines: list[str], count: int) -> list[str]:
-    """``lines`` without their first ``count`` lines that hold text (and the blank ones among them)."""
-    kept: list[str] = []
-    for raw in lines:
-        if count and not kept:
-            count -= 1 if clean(raw) else 0
-            continue
-        kept.append(raw)
-    return kept
+def _repeated_lines(clean_lines: list[str], count: int) -> int:
+    """How many lines to drop from a cue: its first ``count`` lines that hold text, and the blank
+    ones among them."""
+    if not count:
+        return 0
+    for i, text in enumerate(clean_lines):
+        count -= 1 if text else 0
+        if count == 0:
+            return i + 1
+    return len(clean_lines)
 
 
 def split_unpunctuated(turns: Sequence[Turn]) -> tuple[Turn, ...]:
@@ -184,11 +191,11 @@ def inline_times(cues: list[Cue], turns: Sequence[Turn]) -> tuple[Turn, ...]:
         text = " ".join(lines)
         if "<" not in text or not _INLINE.search(text):
             continue
-        parts = _INLINE.split(text)  # text, then four groups and the text after each timestamp
-        times = [start] * len(clean(parts[0]).split())
+        parts = _INLINE.split(_STYLE.sub("", text))  # text, then four groups and the text after each timestamp
+        times = [start] * len(parts[0].split())
         for i in range(1, len(parts), 5):
-            at = round(clock_seconds(parts[i], parts[i + 1], parts[i + 2], parts[i + 3], line), 3)
-            times += [max(at, start)] * len(clean(parts[i + 4]).split())
+            at = int(parts[i] or 0) * 3600 + int(parts[i + 1]) * 60 + int(parts[i + 2]) + int(parts[i + 3]) / 1000
+            times += [max(round(at, 3), start)] * len(parts[i + 4].split())
         timed[line] = tuple(times)
     if not timed:
         return tuple(turns)
