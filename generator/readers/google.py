@@ -32,7 +32,7 @@ from ..model import Notice, ReadError, Transcript, Turn
 from ..timecodes import in_range
 from .common import found, in_order, load_json, merge_turns, shape, word_times
 
-_DURATION = re.compile(r"^(\d{1,12}(?:\.\d{0,9})?)s$")
+_DURATION = re.compile(r"\s*(\d{1,12}(?:\.\d{0,9})?)s\s*$")
 _STARTS = ("startOffset", "startTime", "start_offset", "start_time")
 _ENDS = ("endOffset", "endTime", "end_offset", "end_time")
 _RESULT_ENDS = ("resultEndOffset", "resultEndTime", "result_end_offset", "result_end_time")
@@ -46,6 +46,7 @@ class _Result(NamedTuple):
     words: list[Word]
     end: float | None
     channel: str
+    word_lines: tuple[int, ...] = ()  # the line of each word, for the words of a running aggregate
 
 
 def read(text: str, path: str) -> Transcript:
@@ -53,17 +54,18 @@ def read(text: str, path: str) -> Transcript:
     results, language = _results(data)
     where, notices = _Where(text), _Notices()
     parsed: list[_Result] = []
+    count = 0  # the words of the results in ``parsed``
     for index, result in enumerate(results):
         line = where.of(result)
         one = _result(result, index, line, notices)
         if one is None:
             continue
-        earlier = [token for r in parsed for token in _tokens(r)]
-        if any(w[3] for w in one.words) and _repeats(one.words, earlier):
-            lines = [r.line for r in parsed for _ in _tokens(r)]
-            parsed = [one._replace(line=lines[0] if lines else one.line)]  # Google's running aggregate
+        if len(one.words) >= count > 0 and any(w[3] for w in one.words) and _repeats(one.words, parsed):
+            lines = [r.line for r in parsed for _ in _tokens(r)]  # Google's running aggregate replaces them
+            parsed, count = [one._replace(line=lines[0], word_lines=(*lines, *[one.line] * (len(one.words) - count)))], 0
         else:
             parsed.append(one)
+        count += len(_tokens(one))
     turns = _turns(parsed)
     merged = merge_turns(turns)
     if not merged:
@@ -147,7 +149,8 @@ def _words(value: Any, index: int, line: int, notices: _Notices) -> list[Word]:
         if not isinstance(token, str) or not token.strip():
             nameless.append((number, word))
             continue
-        first, last = _first(word, _STARTS), _first(word, _ENDS)
+        first = word["startTime"] if "startTime" in word else _first(word, _STARTS)  # v1's, the usual key
+        last = word["endTime"] if "endTime" in word else _first(word, _ENDS)
         (start, start_ok), (end, end_ok) = _duration(first), _duration(last)
         if not (start_ok and end_ok):
             garbled.append((number, last if start_ok else first))
@@ -172,7 +175,7 @@ def _duration(value: Any) -> tuple[float | None, bool]:
     if value is None:
         return None, True
     seconds: float | None = None
-    if isinstance(value, str) and (m := _DURATION.match(value.strip())):
+    if type(value) is str and (m := _DURATION.match(value)):
         seconds = float(m.group(1))
     elif isinstance(value, dict) and set(value) <= {"seconds", "nanos"}:
         whole, nanos = value.get("seconds", 0), value.get("nanos", 0)
@@ -188,10 +191,12 @@ def _duration(value: Any) -> tuple[float | None, bool]:
 
 
 def _speaker(word: dict[str, Any]) -> str:
-    label = _first(word, ("speakerLabel", "speaker_label"))
+    label = word.get("speakerLabel") or word.get("speaker_label")
     if not isinstance(label, str) or not label.strip():
-        tag = _first(word, ("speakerTag", "speaker_tag"))
-        label = str(tag) if type(tag) is int and tag > 0 else ""
+        tag = word.get("speakerTag") or word.get("speaker_tag")
+        if type(tag) is not int or tag <= 0:
+            return ""
+        label = str(tag)
     label = label.strip()
     return f"Speaker {label}" if label.isdigit() else label
 
@@ -200,8 +205,9 @@ def _tokens(result: _Result) -> list[str]:
     return [w[0] for w in result.words] if result.words else result.text.split()
 
 
-def _repeats(words: list[Word], earlier: list[str]) -> bool:
-    """Whether ``words`` begin with the ``earlier`` results' words (nine in ten the same)."""
+def _repeats(words: list[Word], results: list[_Result]) -> bool:
+    """Whether ``words`` begin with the words of the ``results`` before them (nine in ten the same)."""
+    earlier = [token for r in results for token in _tokens(r)]
     if not earlier or len(words) < len(earlier):
         return False
     same = sum(_plain(w[0]) == _plain(e) for w, e in zip(words, earlier, strict=False))
@@ -224,12 +230,15 @@ def _turns(results: list[_Result]) -> list[Turn]:
     for result in results:
         speaker = f"Channel {result.channel}" if by_channel and result.channel else ""
         runs = _runs(result.words) if any(w[3] for w in result.words) else [(speaker, result.words)]
+        at = 0  # the index of the run's first word in the result
         for who, words in runs:
             text = result.text if len(runs) == 1 and result.text else " ".join(w[0] for w in words)
             start = next((w[1] for w in words if w[1] is not None), before if words is result.words else None)
             end = result.end if words is runs[-1][1] and result.end is not None else _last_end(words)
             timed = [(w[0], w[1], w[2]) for w in words]
-            turns.append(Turn(who, text, start, end, result.line, word_times(text, timed, start) if words else ()))
+            line = result.word_lines[at] if result.word_lines else result.line
+            turns.append(Turn(who, text, start, end, line, word_times(text, timed, start) if words else ()))
+            at += len(words)
         before = result.end if result.end is not None else _last_end(result.words) or before
     if by_channel:
         turns.sort(key=lambda t: float("inf") if t.start is None else t.start)
