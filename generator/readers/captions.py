@@ -21,6 +21,10 @@ them ended with is read as rolling: each cue keeps only the lines it adds, and a
 nothing is dropped. A repeat counts only where it is a sign of rolling: the cue has a new line
 below the repeated one, or lasts less than a tenth of a second (a line said twice is kept).
 
+Whisper's ``--highlight_words`` captions repeat each line once per word, with the word being said
+underlined (``<u>so</u>``): a cue that repeats the one before it with only its markup changed is
+folded into it.
+
 **Word times.** Where cues time their words with inline timestamps, as YouTube's auto-captions do
 (``welcome<00:00:00.900><c> back</c>``), each word starts at the timestamp before it (the first at
 its cue's start), and the paragraph keeps them when all its cues have them (:func:`inline_times`).
@@ -48,7 +52,7 @@ PAUSE = 2.0
 SENTENCE_WORDS = 50
 #: Words a paragraph of unpunctuated captions holds before a pause may close it.
 PAUSE_WORDS = 20
-#: Words after which a paragraph of unpunctuated captions closes at the next cue.
+#: Words at which a paragraph of unpunctuated captions closes (after the cue that reaches them).
 UNPUNCTUATED_WORDS = 100
 #: No paragraph is longer (unless one cue is).
 MAX_WORDS = 150
@@ -117,6 +121,8 @@ def _join(para: list[Turn]) -> Turn:
 
 def unroll(cues: list[Cue]) -> list[Cue]:
     """Rolling captions without their repeated lines (module docs); other files as they are."""
+    if any("<u>" in x for _, _, _, lines in cues[:20] for x in lines):
+        cues = _highlighted_once(cues)
     firsts = [next((x.strip() for x in lines if x.strip()), "") for _, _, _, lines in cues]
     lasts = [next((x.strip() for x in reversed(lines) if x.strip()), "") for _, _, _, lines in cues]
     if 6 * sum(1 for a, b in zip(lasts, firsts[1:], strict=False) if a and a == b) < len(cues):
@@ -139,6 +145,23 @@ def unroll(cues: list[Cue]) -> list[Cue]:
         before = text or before
         if any(clean_kept):
             out.append((line, start, end, kept))
+    return out
+
+
+def _highlighted_once(cues: list[Cue]) -> list[Cue]:
+    """Whisper's ``--highlight_words`` captions: a cue per word, each repeating its line with
+    the word being said underlined. A cue that repeats the one before it with other markup is
+    folded into it (the first keeps its start and takes the last one's end); the same words
+    written the same way twice are two cues."""
+    out: list[Cue] = []
+    before: list[str] = []
+    for line, start, end, lines in cues:
+        text = [clean(x) for x in lines]
+        if out and text == before and lines != out[-1][3]:
+            out[-1] = (out[-1][0], out[-1][1], end, out[-1][3])
+            continue
+        out.append((line, start, end, lines))
+        before = text
     return out
 
 
