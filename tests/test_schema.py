@@ -46,8 +46,8 @@ def test_wrong_types_are_errors_naming_the_key_and_the_value_is_dropped() -> Non
         (2, "'draft': expected true or false, found 'yes'", "error"),
         (3, "'duration': expected a time from 0 to 1000 hours, found nan", "error"),
         (4, "'slug': expected a slug (lowercase letters, digits and hyphens), found 'A B'", "error"),
-        (5, "'format': expected one of assemblyai, aws-transcribe, podcast-html, podcast-json, spacelog, srt, text, webvtt, "
-            "whisper, found a mapping", "error"),
+        (5, "'format': expected one of assemblyai, aws-transcribe, google-speech, podcast-html, podcast-json, spacelog, "
+            "srt, text, webvtt, whisper, found a mapping", "error"),
     ]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..decoding import decode
 from ..model import ReadError, Transcript, Turn
 from ..yamlio import LineDict
-from . import asr, podcast_html, podcast_json, spacelog, srt, text, webvtt, whisper
+from . import asr, google, podcast_html, podcast_json, spacelog, srt, text, webvtt, whisper
 from .common import split_front_matter
 
 Reader = Callable[[str, str], Transcript]
@@ -32,6 +32,7 @@ READERS: dict[str, Reader] = {
     "assemblyai": asr.read_assemblyai,
     "aws-transcribe": asr.read_aws,
     "spacelog": spacelog.read,
+    "google-speech": google.read,
 }
 
 #: File endings that may hold a transcript, and the format they suggest before content is seen.
@@ -90,6 +91,8 @@ def json_format(content: str) -> str:
         return "assemblyai"
     if "results" in keys and keys & {"items", "transcripts", "audio_segments"}:
         return "aws-transcribe"
+    if "alternatives" in keys and ("results" in keys or head.lstrip().startswith("[")):
+        return "google-speech"
     if keys & {"startTime", "body"}:
         return "podcast-json"
     if "segments" in keys or head.lstrip().startswith("[") or keys & {"start", "text"}:

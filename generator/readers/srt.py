@@ -10,6 +10,7 @@ forward until another is named, and consecutive cues of one speaker merge into o
 from __future__ import annotations
 
 from ..model import ReadError, Transcript
+from .captions import paragraphs, unroll
 from .common import in_order
 from .cues import scan, turns_of
 
@@ -24,9 +25,9 @@ def read(text: str, path: str) -> Transcript:
     if not found:
         raise ReadError(text.count("\n") + 1, "expected cues such as '1' / '00:00:01,000 --> 00:00:04,000' / text, "
                         "found none")
-    turns = turns_of((line, start, end, _lines(body)) for line, start, end, body in found)
+    turns = turns_of(unroll([(line, start, end, _lines(body)) for line, start, end, body in found]))
     turns, notices = in_order(turns)
-    return Transcript(turns, notices=notices)
+    return Transcript(paragraphs(turns), notices=notices)
 
 
 def _lines(body: str) -> list[str]:

@@ -89,6 +89,7 @@ from typing import NamedTuple
 from .. import rosters
 from ..model import Notice, ReadError, Transcript, Turn
 from ..timecodes import parse_time
+from .captions import split_unpunctuated
 from .common import in_order, merge_turns, split_front_matter
 
 _WS = r"[^\S\n]"  # any whitespace but a line break: briefings put non-breaking spaces after labels
@@ -371,4 +372,4 @@ def read(text: str, path: str) -> Transcript:
         meta["chapters"] = out.chapters
     table = rosters.attendee_tables(lines, first) if "|" in body else rosters.Roster()
     notices = _unclear(found, starts, conventions, first) + backwards + table.notices
-    return Transcript(merge_turns(ordered), meta, notices=notices, roster=table.names())
+    return Transcript(split_unpunctuated(merge_turns(ordered)), meta, notices=notices, roster=table.names())

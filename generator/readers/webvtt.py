@@ -11,6 +11,7 @@ into one turn that keeps the first start time.
 from __future__ import annotations
 
 from ..model import ReadError, Transcript
+from .captions import inline_times, paragraphs, unroll
 from .common import in_order
 from .cues import scan, turns_of
 
@@ -26,12 +27,13 @@ def read(text: str, path: str) -> Transcript:
     # only the first cue of each speaker (then it carries on, as a name prefix does). Tell them
     # apart by how many cues are voiced: at least half, or only the few where the speaker changes.
     per_cue = text.count("<v") >= 0.5 * len(cues)
-    turns = turns_of(((line, start, end, _lines(body)) for line, start, end, body in cues), per_cue)
+    kept = unroll([(line, start, end, _lines(body)) for line, start, end, body in cues])
+    turns = inline_times(kept, turns_of(kept, per_cue))
     if not turns:
         raise ReadError(text.count("\n") + 1,
                         "expected cues such as '00:00:01.000 --> 00:00:04.000' followed by text, found none")
     turns, notices = in_order(turns)
-    return Transcript(turns, notices=notices)
+    return Transcript(paragraphs(turns), notices=notices)
 
 
 def _lines(body: str) -> list[str]:

@@ -4,8 +4,9 @@
   (or a bare list of segments);
 - WhisperX / pyannote: a ``speaker`` (``SPEAKER_00``) on each segment, or only on its ``words``,
   in which case a segment is split where the words' speaker changes;
-- diarizers that write ``speakerLabel``/``speaker_label`` on segments with a top-level ``speakers``
-  map (label -> name, or a list of ``{"id"|"label", "name"}``), as AWS Transcribe post-processors do.
+- diarizers that write the speaker under another key (:data:`SPEAKER_KEYS`: ``speaker_id``,
+  ``speakerLabel``, ``spk``...), on segments or words, some with a top-level ``speakers`` map
+  (label -> name, or a list of ``{"id"|"label", "name"}``), as AWS Transcribe post-processors do.
 
 Anonymous labels stay as they are; an episode's ``speakers:`` map turns them into people.
 Consecutive segments of one speaker merge into one turn that keeps the first start.
@@ -19,7 +20,11 @@ from ..model import ReadError, Transcript, Turn
 from ..timecodes import MAX_SECONDS
 from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_times
 
-_SPEAKER_KEYS = ("speaker", "speakerLabel", "speaker_label", "spk")
+#: Where Whisper-style JSON keeps a segment's or a word's speaker, the first present wins: a name
+#: where a tool writes one beside its label; WhisperX, pyannote scripts and Deepgram-style exports
+#: (``speaker``); faster-whisper + pyannote scripts and ElevenLabs-style words (``speaker_id``,
+#: ``speakerId``); AWS-derived tools (``speaker_label``, ``speakerLabel``); FunASR (``spk``).
+SPEAKER_KEYS = ("speaker_name", "speaker", "speaker_id", "speakerId", "speaker_label", "speakerLabel", "spk")
 
 
 def read(text: str, path: str) -> Transcript:
@@ -92,7 +97,7 @@ def _by_word_speaker(words: list[Any], index: int, names: dict[str, str], start:
 
 
 def _speaker(item: dict[str, Any], names: dict[str, str]) -> str:
-    for key in _SPEAKER_KEYS:
+    for key in SPEAKER_KEYS:
         value = item.get(key)
         if value not in (None, ""):
             label = str(value).strip()
@@ -108,7 +113,7 @@ def _names(value: Any) -> dict[str, str]:
         out = {}
         for item in value:
             if isinstance(item, dict) and item.get("name"):
-                label = item.get("id", item.get("label", item.get("speakerLabel")))
+                label = next((item[k] for k in ("id", "label", "speaker_id", "speakerLabel") if k in item), None)
                 if label is not None:
                     out[str(label)] = str(item["name"])
         return out
