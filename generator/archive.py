@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-from . import languages, names, readers, schema, sources
+from . import diarization, languages, names, readers, schema, sources, unread
 from .collector import Collector, line_of, read_mapping
 from .episodes import read_episode
 from .model import Appearance, Archive, Episode, Person, Problem, ReadError, Show
@@ -137,12 +137,17 @@ def _read_show(folder: Path, people_index: PeopleIndex, out: Collector) -> Show 
     )
 
 
-def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
-    """Transcripts under a show folder (see :func:`sources.walk` for what is skipped)."""
+def show_files(folder: Path, out: Collector) -> tuple[list[Path], list[Path]]:
+    """Every file under a show folder (see :func:`sources.walk` for what is skipped), and the
+    transcripts among them: an RTTM is one only when no transcript of its stem is beside it."""
     def warn(path: Path, message: str) -> None:
         out.add(path, 1, message, severity="warning")
 
-    return (p for p in sources.walk(folder, out.content, warn) if readers.is_transcript(p))
+    files = list(sources.walk(folder, out.content, warn))
+    names: dict[Path, set[str]] = defaultdict(set)
+    for path in files:
+        names[path.parent].add(path.name)
+    return files, [p for p in files if readers.is_transcript(p) and not diarization.paired(p, names[p.parent])]
 
 
 def _read_episodes(
@@ -152,7 +157,9 @@ def _read_episodes(
     """The show's episodes, and the paths of the drafts left out."""
     published: list[Episode] = []
     hidden: list[str] = []
-    for path in transcript_files(folder, out):
+    files, transcripts = show_files(folder, out)
+    audio: list[str] = []
+    for path in transcripts:
         if progress:
             progress()
         try:
@@ -165,10 +172,13 @@ def _read_episodes(
             # it); should one slip, this file is left out and the rest of the archive builds.
             out.add(path, 1, f"could not read this file ({type(exc).__name__}: {exc}); please report it")
             continue
+        if episode is not None and episode[0].audio_file:
+            audio.append(episode[0].audio_file)
         if episode is not None and (drafts or not episode[1]):
             published.append(episode[0])
         elif episode is not None:
             hidden.append(episode[0].path)
+    unread.report(folder, files, transcripts, audio, out)
     return published, hidden
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..decoding import decode
 from ..model import ReadError, Transcript, Turn
 from ..yamlio import LineDict
-from . import asr, podcast_html, podcast_json, srt, text, webvtt, whisper
+from . import asr, podcast_html, podcast_json, rttm, srt, text, webvtt, whisper
 from .common import split_front_matter
 
 Reader = Callable[[str, str], Transcript]
@@ -31,6 +31,7 @@ READERS: dict[str, Reader] = {
     "whisper": whisper.read,
     "assemblyai": asr.read_assemblyai,
     "aws-transcribe": asr.read_aws,
+    "rttm": rttm.read,
 }
 
 #: File endings that may hold a transcript, and the format they suggest before content is seen.
@@ -44,6 +45,7 @@ EXTENSIONS: dict[str, str] = {
     ".html": "podcast-html",
     ".htm": "podcast-html",
     ".json": "json",  # decided by its keys, see detect()
+    ".rttm": "rttm",  # who spoke when; beside a transcript of its stem it gives that transcript speakers
 }
 
 _KEY = re.compile(r'"(\w+)"\s*:')
