@@ -110,7 +110,8 @@ def _this_recording(segments: list[rttm_reader.Segment], path: Path, found: Path
                 f"({path.stem!r}; the RTTM's file id must be the transcript's name or its audio file's)",
                 severity="warning")
     else:
-        out.add(found, other.line, f"{len(segments) - len(kept)} turns of another recording ({other.file!r}) "
+        count = len(segments) - len(kept)
+        out.add(found, other.line, f"{count} turn{'s' if count > 1 else ''} of another recording ({other.file!r}) "
                 f"left out: this transcript is {path.stem!r}", severity="warning")
     return kept
 

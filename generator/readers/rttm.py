@@ -114,7 +114,8 @@ def read(text: str, path: str) -> Transcript:
     if len(kept) < len(segments):
         other = next(s for s in segments if s.file != recording)
         ids = sorted({s.file for s in segments} - {recording})
-        notices.append(Notice(other.line, f"{len(segments) - len(kept)} turns of other recordings "
+        count = len(segments) - len(kept)
+        notices.append(Notice(other.line, f"{count} turn{'s' if count > 1 else ''} of other recordings "
                               f"({', '.join(repr(i) for i in ids[:3])}{' ...' if len(ids) > 3 else ''}) left out: "
                               f"this file is the recording {recording!r}"))
     kept.sort(key=lambda s: (s.start, s.end, s.line))
