@@ -115,14 +115,18 @@ def test_the_rttm_alone_page_shows_talk_times_a_strip_and_a_table_of_turns(panel
     assert not any(uri.startswith("shows/panel/2024-03-03-meeting/transcript.") for uri in built)
     person = str(built["speakers/jane-doe/index.md"].html)
     assert "The meeting</a>" in person and "45 s of talk, no transcript" in person
+    assert "Search this person" in person  # she has words in the interview
 
 
 def test_rttm_names_are_escaped(tmp_path: Path) -> None:
     project = copy_panel(tmp_path)
     (project / "content/shows/panel/2024-03-03-meeting.rttm").write_text(
         "SPEAKER meeting 1 0 5 <NA> <NA> <b>&amp;x <NA> <NA>\n", encoding="utf-8")
-    body = str(pages(archive.build(project / "content", root=project))["shows/panel/2024-03-03-meeting/index.md"].html)
+    built = pages(archive.build(project / "content", root=project))
+    body = str(built["shows/panel/2024-03-03-meeting/index.md"].html)
     assert "<b>&amp;x" not in body and "&lt;b&gt;&amp;amp;x" in body
+    person = str(built["speakers/b-amp-x/index.md"].html)  # talk time and no words: nothing to search for
+    assert "&lt;b&gt;&amp;amp;x" in person and "Search this person" not in person and "5 s of talk" in person
 
 
 def copy_panel(tmp_path: Path) -> Path:
