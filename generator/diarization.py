@@ -12,14 +12,16 @@ is matched by time (untimed turns cannot be, and keep naming nobody):
   before it when that speaker is still talking (a listener's "mm-hmm" does not cut a sentence in
   two), otherwise it goes to the longer RTTM turn. For a whole cue, the speaker with most of it.
 - A word or cue that falls between RTTM turns goes to the nearest one within :data:`NEAR`
-  seconds; further away it names nobody. Consecutive turns of one speaker then merge, as the
-  readers merge labelled cues.
+  seconds. Further away, a cue names nobody, and a word goes with the word before it in its
+  turn (the first named word, at the turn's start). Consecutive turns of one speaker then
+  merge, as the readers merge labelled cues.
 
-The RTTM must describe this recording: lines whose file id is neither the transcript's stem, nor
-the RTTM's, nor its audio file's stem (``<NA>`` matches any) are left out, and so are turns that
-start after the transcript ends (its ``duration:``, else its last time) by more than :data:`NEAR`;
-each is a warning ``path:line: message`` on the RTTM, and with none left the transcript builds
-without it. Bad lines are the reader's (generator/readers/rttm.py).
+The RTTM must describe this recording: lines whose file id is neither the transcript's stem (with
+or without the date it starts with), nor the RTTM's, nor its audio file's stem (``<NA>`` matches
+any) are left out, and so are turns that start after the transcript ends (its ``duration:``, else
+its last time) by more than :data:`NEAR`; each is a warning ``path:line: message`` on the RTTM,
+and with none left the transcript builds without it. Bad lines are the reader's
+(generator/readers/rttm.py).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import filenames
 from .collector import Collector
 from .decoding import decode
 from .model import Turn
@@ -99,7 +102,8 @@ def _this_recording(segments: list[rttm_reader.Segment], path: Path, found: Path
                     out: Collector) -> list[rttm_reader.Segment]:
     """The turns whose file id is this recording's (see the module's doc)."""
     audio = str(meta.get("audio") or "")
-    names = {path.stem, found.stem, PurePosixPath(audio.split("?")[0]).stem if audio else path.stem}
+    names = {path.stem, found.stem, PurePosixPath(audio.split("?")[0]).stem if audio else path.stem,
+             filenames.DATE.sub("", path.stem, count=1).strip("-_. ") or path.stem}  # 2024-05-01-talk: talk
     accepted = {n.casefold() for n in names} | {"<na>"}
     kept = [s for s in segments if s.file.casefold() in accepted]
     if len(kept) == len(segments):
@@ -107,7 +111,8 @@ def _this_recording(segments: list[rttm_reader.Segment], path: Path, found: Path
     other = next(s for s in segments if s.file.casefold() not in accepted)
     if not kept:
         out.add(found, other.line, f"not used: its file id {other.file!r} is not this transcript's "
-                f"({path.stem!r}; the RTTM's file id must be the transcript's name or its audio file's)",
+                f"({path.stem!r}; the RTTM's file id must be the transcript's name, without its date or with it, "
+                "or its audio file's)",
                 severity="warning")
     else:
         count = len(segments) - len(kept)

@@ -166,8 +166,8 @@ def test_an_rttm_that_does_not_match_its_transcript_is_a_warning_and_left_out(tm
     write(show, {
         "show.yml": "title: S\n",
         "2024-01-01-a.vtt": VTT, "2024-01-01-a.rttm": "SPEAKER someone-else 1 0 8 <NA> <NA> spk00 <NA> <NA>\n",
-        "2024-01-02-b.vtt": VTT, "2024-01-02-b.rttm": (
-            "SPEAKER 2024-01-02-b 1 0 4 <NA> <NA> spk00 <NA> <NA>\nSPEAKER 2024-01-02-b 1 4 -4 <NA> <NA> spk01 <NA> <NA>\n"
+        "2024-01-02-b.vtt": VTT, "2024-01-02-b.rttm": (  # its file id may leave the date out
+            "SPEAKER b 1 0 4 <NA> <NA> spk00 <NA> <NA>\nSPEAKER 2024-01-02-b 1 4 -4 <NA> <NA> spk01 <NA> <NA>\n"
             "SPEAKER 2024-01-02-b 1 4 4 <NA> <NA> spk01\nSPEAKER 2024-01-02-b 1 60 4 <NA> <NA> spk01 <NA> <NA>\n"),
         "2024-01-03-c.vtt": VTT.replace("Hello there.", "<v Ann>Hello there.</v>").replace("\nHi.", "\n<v Bo>Hi."),
         "2024-01-03-c.rttm": "SPEAKER 2024-01-03-c 1 0 8 <NA> <NA> spk00 <NA> <NA>\n",
@@ -180,7 +180,7 @@ def test_an_rttm_that_does_not_match_its_transcript_is_a_warning_and_left_out(tm
     where = "content/shows/s/"
     assert [(str(p), p.severity) for p in result.problems] == [
         (f"{where}2024-01-01-a.rttm:1: not used: its file id 'someone-else' is not this transcript's ('2024-01-01-a'; "
-         "the RTTM's file id must be the transcript's name or its audio file's)", "warning"),
+         "the RTTM's file id must be the transcript's name, without its date or with it, or its audio file's)", "warning"),
         (f"{where}2024-01-02-b.rttm:2: negative duration -4: left out", "warning"),
         (f"{where}2024-01-02-b.rttm:4: 1 turn starts after 2024-01-02-b.vtt ends (at 00:00:08.000): left out", "warning"),
         (f"{where}2024-01-03-c.rttm:1: not used: 2024-01-03-c.vtt names its own speakers (a transcript's labels are kept; "
