@@ -57,6 +57,13 @@ def test_a_cue_without_word_times_goes_to_who_covers_most_of_it() -> None:
     assert far[0].speaker == ""  # nobody within diarization.NEAR
 
 
+def test_a_word_far_from_any_rttm_turn_goes_with_the_word_before_it() -> None:
+    turn = Turn("", "far first then gap last", 0.0, 12.0, 1, (0.0, 4.0, 5.0, 7.0, 11.0))
+    out = diarization.assign([turn], [seg(4.0, 5.4, "A"), seg(10.5, 12.0, "B")])
+    # "far" (nobody near 2.0) goes with the first named word; "gap" (its midpoint 9.0) with "then" before it
+    assert said(out) == [("A", "far first then gap", 0.0, 11.0), ("B", "last", 11.0, 12.0)]
+
+
 def test_labelled_and_untimed_turns_are_left_as_they_are() -> None:
     turns = [Turn("Ann", "mine", 0.0, 1.0), Turn("", "untimed"), Turn("", "open", 1.0, 2.0)]
     out = diarization.assign(turns, [seg(0.0, 2.0, "B")])
