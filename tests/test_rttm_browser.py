@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import mkdocs_build, serve
 from test_rttm import copy_panel
+
+from conftest import mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
 MEETING = "shows/panel/2024-03-03-meeting/"
