@@ -70,7 +70,7 @@ def transcripts(content: Path) -> list[Path]:
     """Every file the archive reads as a transcript (``_index.md`` and the like are skipped)."""
     out = Collector(content.parent, content)
     shows = sorted(p for p in (content / "shows").iterdir() if p.is_dir())
-    return [path for show in shows for path in archive.transcript_files(show, out)]
+    return [path for show in shows for path in archive.show_files(show, out)[1]]
 
 
 def reader_errors(files: list[Path], project: Path) -> dict[str, str]:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-from . import languages, names, readers, rosters, schema, sources
+from . import diarization, languages, names, readers, rosters, schema, sources, unread
 from .collector import Collector, line_of, read_mapping
 from .decoding import decode
 from .episodes import read_episode
@@ -159,12 +159,17 @@ def _roster(folder: Path, name: str, line: int, out: Collector) -> tuple[tuple[t
     return tuple((key, entry[1]) for key, entry in roster.entries.items()), str(path.resolve())
 
 
-def transcript_files(folder: Path, out: Collector) -> Iterator[Path]:
-    """Transcripts under a show folder (see :func:`sources.walk` for what is skipped)."""
+def show_files(folder: Path, out: Collector) -> tuple[list[Path], list[Path]]:
+    """Every file under a show folder (see :func:`sources.walk` for what is skipped), and the
+    transcripts among them: an RTTM is one only when no transcript of its stem is beside it."""
     def warn(path: Path, message: str) -> None:
         out.add(path, 1, message, severity="warning")
 
-    return (p for p in sources.walk(folder, out.content, warn) if readers.is_transcript(p))
+    files = list(sources.walk(folder, out.content, warn))
+    names: dict[Path, set[str]] = defaultdict(set)
+    for path in files:
+        names[path.parent].add(path.name)
+    return files, [p for p in files if readers.is_transcript(p) and not diarization.paired(p, names[p.parent])]
 
 
 def _read_episodes(
@@ -174,7 +179,9 @@ def _read_episodes(
     """The show's episodes, and the paths of the drafts left out."""
     published: list[Episode] = []
     hidden: list[str] = []
-    for path in transcript_files(folder, out):
+    files, transcripts = show_files(folder, out)
+    audio: list[str] = []
+    for path in transcripts:
         if show.roster_file and str(path.resolve()) == show.roster_file:
             continue  # the show's roster, not a transcript
         if progress:
@@ -189,10 +196,13 @@ def _read_episodes(
             # it); should one slip, this file is left out and the rest of the archive builds.
             out.add(path, 1, f"could not read this file ({type(exc).__name__}: {exc}); please report it")
             continue
+        if episode is not None and episode[0].audio_file:
+            audio.append(episode[0].audio_file)
         if episode is not None and (drafts or not episode[1]):
             published.append(episode[0])
         elif episode is not None:
             hidden.append(episode[0].path)
+    unread.report(folder, files, transcripts, audio, out)
     return published, hidden
 
 

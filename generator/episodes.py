@@ -1,7 +1,8 @@
 """Read one transcript file into one :class:`~generator.model.Episode`.
 
 The file's reader gives the turns and any front matter; a sidecar ``<same stem>.yml`` overrides
-that metadata. Then each turn's label is resolved to a person (the episode's ``speakers:`` map
+that metadata, and an RTTM ``<same stem>.rttm`` names the speakers of turns that name nobody
+(diarization.py). Then each turn's label is resolved to a person (the episode's ``speakers:`` map
 first, then ``speakers.yml``), given a stable anchor and its length, and the episode's chapters,
 credits and audio are checked. Problems go to the :class:`~generator.collector.Collector`; the
 whole archive is gathered by archive.py.
@@ -9,15 +10,16 @@ whole archive is gathered by archive.py.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import filenames, readers, rosters, schema, sources, urls
+from . import diarization, filenames, readers, rosters, schema, sources, urls
 from .collector import Collector, line_of, read_mapping
 from .model import Chapter, Episode, EpisodeTurn, ReadError, Show, Transcript, Turn
-from .readers import spacelog
+from .readers import captions, spacelog
 from .slugs import label_key, slugify
 from .speakers import PeopleIndex
 
@@ -33,7 +35,8 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
     sidecar = _sidecar(path, out)
     if sidecar is None:
         return None
-    transcript = readers.read_file(path, out.display(path), _format(sidecar), memo)
+    rttm = diarization.companion(path)  # its speakers go to the cues, before they are joined into paragraphs
+    transcript = readers.read_file(path, out.display(path), _format(sidecar), memo, join=rttm is None)
     for notice in transcript.notices:
         out.add(path, notice.line, notice.message, severity="warning")
     front = transcript.meta
@@ -48,8 +51,12 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
     if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
         out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
                 "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
-    mapping, given = _labels(show, mission, transcript, meta.get("speakers"), people_index, path, out)
-    turns = _place(transcript.turns, people_index, mapping, meta.get("duration"))
+    said = diarization.apply(path, transcript.turns, meta, out)  # speakers from <same stem>.rttm, if any
+    if rttm is not None and transcript.format in readers.JOINED:
+        said = captions.paragraphs(said)
+    mapping, given = _labels(show, mission, dataclasses.replace(transcript, turns=said), meta.get("speakers"),
+                             people_index, path, out)
+    turns = _place(said, people_index, mapping, meta.get("duration"))
     credited = _credited(meta.get("speakers"), people_index)
     slug = meta.get("slug") or slugify(path.stem)
     if not slug:

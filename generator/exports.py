@@ -97,5 +97,8 @@ EXPORTS: dict[str, tuple[Writer, str, str]] = {
 
 def exportable(turns: Sequence[Turn], kind: str) -> bool:
     """Captions need a start time on every turn, none before zero (a Spacelog mission's countdown
-    is negative mission time); JSON and text take anything."""
-    return bool(turns) and (kind in ("json", "txt") or all(t.start is not None and t.start >= 0 for t in turns))
+    is negative mission time); JSON and text take anything with words (an episode of who spoke
+    when only, an RTTM alone, has none to offer)."""
+    if not any(t.text for t in turns):
+        return False
+    return kind in ("json", "txt") or all(t.start is not None and t.start >= 0 for t in turns)

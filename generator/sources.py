@@ -29,6 +29,8 @@ IMAGES: dict[str, tuple[tuple[int, bytes], ...]] = {
     ".jpg": ((0, b"\xff\xd8\xff"),), ".jpeg": ((0, b"\xff\xd8\xff"),), ".png": ((0, b"\x89PNG\r\n\x1a\n"),),
     ".gif": ((0, b"GIF87a"), (0, b"GIF89a")), ".webp": ((8, b"WEBP"),), ".avif": ((4, b"ftypavif"),),
 }
+#: Files other than images that a transcript may link to and have published (generator/pages/turntext.py).
+DOCUMENTS: dict[str, tuple[tuple[int, bytes], ...]] = {".pdf": ((0, b"%PDF-"),)}
 
 
 def inside(path: Path, content: Path) -> bool:

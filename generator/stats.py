@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .model import Appearance, Archive, Episode
@@ -45,3 +45,33 @@ def person_stats(archive: Archive, pid: str) -> PersonStats:
         share=words / total_words if total_words else None, with_=with_,
         labels=tuple(sorted((label for label in labels if label and label != person.name), key=str.casefold)),
     )
+
+
+@dataclass(frozen=True)
+class Talk:
+    """One speaker's talk time in one episode: ``person`` when the label names one (else
+    ``None``: an anonymous or unnamed label, still counted), the label as written, the seconds
+    their turns last and how many turns."""
+
+    person: str | None
+    label: str
+    seconds: float
+    turns: int
+
+
+def episode_talk(episode: Episode) -> list[Talk]:
+    """Talk time per speaker in a timed episode, most first: one entry per person, and one per
+    label that names no one (an episode of who spoke when only, generator/readers/rttm.py, shows
+    them all). Overlapping turns each count in full for their speaker."""
+    seconds: dict[tuple[str | None, str], float] = defaultdict(float)
+    turns: Counter[tuple[str | None, str]] = Counter()
+    labels: dict[tuple[str | None, str], str] = {}
+    for placed in episode.turns:
+        if placed.seconds is None:
+            continue
+        key = (placed.person, "" if placed.person else placed.turn.speaker)
+        labels.setdefault(key, placed.turn.speaker)
+        seconds[key] += placed.seconds
+        turns[key] += 1
+    ordered = sorted(seconds, key=lambda key: (-seconds[key], labels[key].casefold()))
+    return [Talk(key[0], labels[key], seconds[key], turns[key]) for key in ordered]

@@ -46,8 +46,8 @@ def test_wrong_types_are_errors_naming_the_key_and_the_value_is_dropped() -> Non
         (2, "'draft': expected true or false, found 'yes'", "error"),
         (3, "'duration': expected a time from 0 to 1000 hours, found nan", "error"),
         (4, "'slug': expected a slug (lowercase letters, digits and hyphens), found 'A B'", "error"),
-        (5, "'format': expected one of assemblyai, aws-transcribe, google-speech, podcast-html, podcast-json, spacelog, "
-            "srt, text, webvtt, whisper, found a mapping", "error"),
+        (5, "'format': expected one of assemblyai, aws-transcribe, google-speech, podcast-html, podcast-json, rttm, "
+            "spacelog, srt, text, webvtt, whisper, found a mapping", "error"),
     ]
 
 
@@ -95,4 +95,5 @@ def test_local_media_inside_content_by_extension_and_first_bytes(tmp_path: Path)
     audio = {e.slug: e.audio for e in result.episodes}
     assert audio == {"2024-01-01-real": "real.mp3", "2024-01-01-fake": "", "linked": ""}
     assert [str(p) for p in result.problems] == [
-        "content/shows/s/2024-01-01-fake.md:2: audio left out: 'fake.mp3' does not start like a .mp3 file"]
+        "content/shows/s/2024-01-01-fake.md:2: audio left out: 'fake.mp3' does not start like a .mp3 file",
+        "content/shows/s/fake.mp3:1: not published: an audio file no episode names in 'audio:'"]

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .. import notes, quotes
+from .. import notes, quotes, stats
 from ..i18n import Messages
 from ..model import Archive, Chapter, Episode, EpisodeTurn, Person, Show
 from . import downloads, markup, strip, structured, wordtimes
@@ -36,6 +36,19 @@ class Speaker:
 
     person: Person
     share: float | None
+    colour: str
+
+
+@dataclass(frozen=True)
+class TalkTime:
+    """A row of the talk-time table of an episode with no text (an RTTM alone): every speaker,
+    named or not (``person`` ``None``: the label as written), with their colour in the strip."""
+
+    person: Person | None
+    label: str
+    seconds: float
+    turns: int
+    share: float
     colour: str
 
 
@@ -73,6 +86,9 @@ class EpisodeView:
     previous: Episode | None = None  # the show's episode before this one (older); none for a translation
     next: Episode | None = None  # the one after it (newer)
     tags: list[Tag] = field(default_factory=list)  # linked to their pages (generator/pages/tags.py)
+    #: who spoke when only, no words (an RTTM alone): the page shows talk times and a table of turns
+    textless: bool = False
+    talk: list[TalkTime] = field(default_factory=list)  # for a textless episode, every speaker
 
 
 Neighbours = tuple[Episode | None, Episode | None]
@@ -90,7 +106,7 @@ def render(archive: Archive, episode: Episode, templates: Templates, neighbours:
     description = episode.description or describe(view, templates.messages)
     data = structured.episode(archive, episode, [link.kind for link in view.downloads],
                               structured.Links(templates.site_url, episode.url))
-    cite = citation(archive, episode, site_name, templates.messages)
+    cite = citation(archive, episode, site_name, templates.messages) if not view.textless else {}
     body = templates.render("episode.html", episode.url, view=view, cite=cite) + markup.json_ld(data)
     yield Page(f"{episode.url}index.md", episode.title, body,
                {"description": description, "onrecord_og_type": "article",
@@ -128,6 +144,10 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         listing = Listing(people={}, tags=collect(archive))
     order = strip.shares(archive, episode)
     palette = strip.colours(order)
+    textless = bool(episode.turns) and not any(p.turn.text.strip() for p in episode.turns)
+    talk = talk_times(archive, episode) if textless else []
+    if talk:  # every speaker gets a colour, named or not (strip.key)
+        palette = {strip.key(row.person.id if row.person else None, row.label): row.colour for row in talk}
     speakers = [Speaker(archive.people[pid], share, palette[pid]) for pid, share in order]
     speakers += [Speaker(archive.people[pid], None, "") for pid, _ in episode.credited if pid not in palette]
     versions = archive.versions(episode)
@@ -147,7 +167,18 @@ def episode_view(archive: Archive, episode: Episode, text: TurnText | None = Non
         previous=neighbours[0],
         next=neighbours[1],
         tags=listing.tags_of(episode) if listing else [],
+        textless=textless,
+        talk=talk,
     )
+
+
+def talk_times(archive: Archive, episode: Episode) -> list[TalkTime]:
+    """Talk time per speaker (generator/stats.py), each with their share and colour."""
+    rows = stats.episode_talk(episode)
+    total = sum(row.seconds for row in rows)
+    return [TalkTime(archive.people[row.person] if row.person else None, row.label, row.seconds, row.turns,
+                     row.seconds / total if total else 0.0, f"onr-s{i}" if i < strip.PALETTE else strip.OTHERS)
+            for i, row in enumerate(rows)]
 
 
 def citation(archive: Archive, episode: Episode, site_name: str, messages: Messages) -> dict[str, str | bool]:
@@ -181,7 +212,7 @@ def toc(view: EpisodeView, gettext: Callable[[str], str]) -> tuple[Heading, ...]
     heads: list[Heading] = [(2, "speakers", gettext("Speakers"))] if view.speakers else []
     if view.chapters:
         heads.append((2, "chapters", gettext("Chapters")))
-    heads.append((2, "transcript", gettext("Transcript")))
+    heads.append((2, "transcript", gettext("Who spoke when") if view.textless else gettext("Transcript")))
     # An untimed transcript's chapters all point at the transcript's heading: nothing to add.
     return (*heads, *((3, anchor, chapter.title) for chapter, anchor in view.chapters if anchor != "transcript"))
 
@@ -201,7 +232,8 @@ def turn_views(archive: Archive, episode: Episode, palette: dict[str, str], text
             continue
         person = archive.people.get(placed.person) if placed.person else None
         words = wordtimes.data_words(turn.text, turn.start, turn.word_times) if timed_words and turn.word_times else ""
-        views.append(TurnView(placed, person, palette.get(placed.person or "", strip.OTHERS), text.html(turn.text), words))
+        colour = palette.get(strip.key(placed.person, turn.speaker), strip.OTHERS)
+        views.append(TurnView(placed, person, colour, text.html(turn.text), words))
     return views
 
 

@@ -172,6 +172,7 @@ def person_view(archive: Archive, person: Person) -> PersonView:
     data = charts.bars(a.episode.date for a in apps if a.episode.date)
     chart = charts.chart(data, "appearance", lambda b: period_anchor(b.period))
     search = href(f"speakers/{person.id}/", "search/") + "?" + urlencode({"speaker": person.name, "sort": "date"})
+    search = search if stats.words else ""  # talk time only (who spoke when, generator/readers/rttm.py): no words to find
     return PersonView(person, stats, chart, [(archive.people[pid], n) for pid, n in ranked[:SHOWN_WITH]],
                       max(len(ranked) - SHOWN_WITH, 0), appearances(apps), search)
 

@@ -35,6 +35,12 @@ def shares(archive: Archive, episode: Episode) -> list[tuple[str, float]]:
     return [(pid, size / total if total else 0.0) for pid, size in ordered]
 
 
+def key(person: str | None, label: str) -> str:
+    """A turn's key in a palette: its person's id; for a label naming no one, ``~`` and the label
+    (coloured only in an episode of who spoke when alone, where every speaker has a colour)."""
+    return person or f"~{label}"
+
+
 def colours(order: list[tuple[str, float]]) -> dict[str, str]:
     """Person id -> colour class."""
     return {pid: f"onr-s{i}" if i < PALETTE else OTHERS for i, (pid, _) in enumerate(order)}
@@ -77,5 +83,6 @@ def strip(archive: Archive, episode: Episode, palette: dict[str, str]) -> Strip 
         person = archive.people.get(placed.person) if placed.person else None
         who = person.name if person else placed.turn.speaker  # "" reads "Unknown speaker" (strip.html)
         x, width = start / length * WIDTH, max(min(seconds, length - start) / length * WIDTH, 0.6)
-        segments.append(Segment(placed.anchor, start, x, width, palette.get(placed.person or "", OTHERS), who))
+        colour = palette.get(key(placed.person, placed.turn.speaker), OTHERS)
+        segments.append(Segment(placed.anchor, start, x, width, colour, who))
     return Strip(length, segments) if segments else None

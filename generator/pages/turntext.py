@@ -45,7 +45,7 @@ from .markup import Markup, joined, notes_marked, paragraph, rendered, section_t
 _ENTITY = re.compile(r"&#?\w+;")
 _HEADING = re.compile(r"#{1,6}[ \t]+(?P<title>[^\n]*\S)\Z")
 #: Files other than images that a transcript may link to and have published.
-DOCUMENTS: dict[str, tuple[tuple[int, bytes], ...]] = {".pdf": ((0, b"%PDF-"),)}
+DOCUMENTS = sources.DOCUMENTS
 _LINKABLE = {**sources.IMAGES, **DOCUMENTS}
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..decoding import decode
 from ..model import ReadError, Transcript, Turn
 from ..yamlio import LineDict
-from . import asr, google, podcast_html, podcast_json, spacelog, srt, text, webvtt, whisper
+from . import asr, captions, google, podcast_html, podcast_json, rttm, spacelog, srt, text, webvtt, whisper
 from .common import split_front_matter
 
 Reader = Callable[[str, str], Transcript]
@@ -33,7 +33,12 @@ READERS: dict[str, Reader] = {
     "aws-transcribe": asr.read_aws,
     "spacelog": spacelog.read,
     "google-speech": google.read,
+    "rttm": rttm.read,
 }
+
+#: Caption formats: cues that name no speaker are joined into paragraphs (captions.py) once read,
+#: unless an RTTM is to give them speakers first (episodes.py).
+JOINED = frozenset({"webvtt", "srt"})
 
 #: File endings that may hold a transcript, and the format they suggest before content is seen.
 EXTENSIONS: dict[str, str] = {
@@ -46,6 +51,7 @@ EXTENSIONS: dict[str, str] = {
     ".html": "podcast-html",
     ".htm": "podcast-html",
     ".json": "json",  # decided by its keys, see detect()
+    ".rttm": "rttm",  # who spoke when; beside a transcript of its stem it gives that transcript speakers
 }
 
 _KEY = re.compile(r'"(\w+)"\s*:')
@@ -106,18 +112,18 @@ class Memo:
     it holds one archive's transcripts at most."""
 
     def __init__(self) -> None:
-        self.used: dict[tuple[bytes, str, str | None], Transcript | ReadError] = {}
-        self.kept: dict[tuple[bytes, str, str | None], Transcript | ReadError] = {}
+        self.used: dict[tuple[bytes, str, str | None, bool], Transcript | ReadError] = {}
+        self.kept: dict[tuple[bytes, str, str | None, bool], Transcript | ReadError] = {}
 
     def next_build(self) -> None:
         self.kept, self.used = self.used, {}
 
-    def read(self, data: bytes, display: str, format: str | None) -> Transcript:
-        key = (hashlib.sha256(data).digest(), display, format)
+    def read(self, data: bytes, display: str, format: str | None, join: bool = True) -> Transcript:
+        key = (hashlib.sha256(data).digest(), display, format, join)
         found = self.used.get(key) or self.kept.get(key)
         if found is None:
             try:
-                found = read_bytes(data, display, format)
+                found = read_bytes(data, display, format, join)
             except ReadError as exc:
                 found = exc
         self.used[key] = found
@@ -126,16 +132,18 @@ class Memo:
         return found
 
 
-def read_file(path: Path, display: str, format: str | None = None, memo: Memo | None = None) -> Transcript:
+def read_file(path: Path, display: str, format: str | None = None, memo: Memo | None = None,
+              join: bool = True) -> Transcript:
     """Read one transcript file; ``display`` is the path used in messages. The reader is
     ``format`` (from a sidecar), else front matter's ``format:``, else :func:`detect`'s.
-    ``memo`` answers for a file whose bytes it has read before."""
+    ``memo`` answers for a file whose bytes it has read before. Captions' cues are joined into
+    paragraphs (:data:`JOINED`) unless ``join`` is false."""
     data = path.read_bytes()
     format = format or ("spacelog" if spacelog.is_stream(path) else None)
-    return memo.read(data, display, format) if memo is not None else read_bytes(data, display, format)
+    return memo.read(data, display, format, join) if memo is not None else read_bytes(data, display, format, join)
 
 
-def read_bytes(data: bytes, display: str, format: str | None = None) -> Transcript:
+def read_bytes(data: bytes, display: str, format: str | None = None, join: bool = True) -> Transcript:
     """:func:`read_file` of a file holding ``data``."""
     content = decode(data)
     if not content.strip():
@@ -149,7 +157,8 @@ def read_bytes(data: bytes, display: str, format: str | None = None) -> Transcri
         transcript = _after_front_matter(reader, content, display)
     else:
         transcript = reader(content, display)
-    return dataclasses.replace(transcript, format=name, turns=tuple(_one_line_labels(transcript.turns)))
+    turns = captions.paragraphs(transcript.turns) if join and name in JOINED else transcript.turns
+    return dataclasses.replace(transcript, format=name, turns=tuple(_one_line_labels(turns)))
 
 
 def _front_format(content: str) -> str | None:

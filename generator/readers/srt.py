@@ -10,7 +10,7 @@ forward until another is named, and consecutive cues of one speaker merge into o
 from __future__ import annotations
 
 from ..model import ReadError, Transcript
-from .captions import paragraphs, unroll
+from .captions import unroll
 from .common import in_order
 from .cues import scan, turns_of
 
@@ -27,7 +27,7 @@ def read(text: str, path: str) -> Transcript:
                         "found none")
     turns = turns_of(unroll([(line, start, end, _lines(body)) for line, start, end, body in found]))
     turns, notices = in_order(turns)
-    return Transcript(paragraphs(turns), notices=notices)
+    return Transcript(turns, notices=notices)  # cues: readers.read_bytes joins them (JOINED)
 
 
 def _lines(body: str) -> list[str]:

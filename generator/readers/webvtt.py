@@ -11,7 +11,7 @@ into one turn that keeps the first start time.
 from __future__ import annotations
 
 from ..model import ReadError, Transcript
-from .captions import inline_times, paragraphs, unroll
+from .captions import inline_times, unroll
 from .common import in_order
 from .cues import scan, turns_of
 
@@ -33,7 +33,7 @@ def read(text: str, path: str) -> Transcript:
         raise ReadError(text.count("\n") + 1,
                         "expected cues such as '00:00:01.000 --> 00:00:04.000' followed by text, found none")
     turns, notices = in_order(turns)
-    return Transcript(paragraphs(turns), notices=notices)
+    return Transcript(turns, notices=notices)  # cues: readers.read_bytes joins them (JOINED)
 
 
 def _lines(body: str) -> list[str]:
