@@ -109,11 +109,11 @@ _STAMP = STAMP
 _NAME = rf"[^\W\d_][\w.'’&\-]*(?:{_WS}+[\w.'’&\-()]+){{0,5}}?"
 LABEL = re.compile(
     rf"(?:\*\*(?P<bold>[^*\n]{{1,60}}?){_WS}*(?::\*\*|\*\*{_WS}*:)"  # **Name:** or **Name**:
+    rf"|(?P<name>{_NAME})(?:{_WS}*\((?P<stamp2>{_STAMP})\))?{_WS}*:(?!\d)"  # Name: or Name (00:01:23):
+    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$"
     # Name [(00:00:31)](url), **Name** [00:00:31](url) or Name [00:00:31]: a name and a (linked) time
     rf"|(?:\*\*(?P<boldlinked>[^*\n]{{1,60}}?)\*\*|(?P<linked>{_NAME})){_WS}*"
-    rf"\[\(?(?P<stamp6>{_STAMP})\)?\](?:{URL})?{_WS}*:?"
-    rf"|(?P<name>{_NAME})(?:{_WS}*\((?P<stamp2>{_STAMP})\))?{_WS}*:(?!\d)"  # Name: or Name (00:01:23):
-    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$)"
+    rf"\[\(?(?P<stamp6>{_STAMP})\)?\](?:{URL})?{_WS}*:?)"
     rf"(?:{_WS}*(?P<stamp3>{_STAMP}){_WS}*:?{_WS}*$|{_WS}+(?P<text>\S.*)|{_WS}*$)"
 )
 _Q = re.compile(rf"Q\.?{_WS}+(?P<text>[^\sa-z].*)")  # "Q  Thank you", never "Q and A"
@@ -221,7 +221,7 @@ def scan(lines: list[str]) -> tuple[list[Label], int, int]:
         paragraphs += para
         filled += 1
         label = None
-        if ":" in raw or "Q" in raw[:8] or "<v" in raw[:12] or HMS_HINT.search(raw):  # a label has a colon but these
+        if ":" in raw or "Q" in raw[:8] or "<v" in raw[:12] or HMS_HINT.search(raw, 0, 80):  # a colon, or these
             label = _label(raw.strip(), index, para or clock)  # a time alone on a line opens what follows
             if label is not None:
                 found.append(label)
