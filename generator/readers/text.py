@@ -28,8 +28,9 @@ Times (:mod:`generator.readers.stamps`; ``0h01m23s`` wherever ``00:01:23`` is)::
 
 Bare clock times are times once two lines open with one (a single ``10:30 the meeting...`` is
 prose), and never before ``P.M.``, a time zone or a dash (``4:27 P.M. EST``, ``10:30 - 11:00``).
-Where the file's names carry times, a time naming nobody is the current speaker's next
-paragraph, a turn of its own so its time seeks; elsewhere it is a turn that names nobody. A
+Where the file's names carry times, a linked time naming nobody is the current speaker's
+next paragraph, a turn of its own so its time seeks; other times naming nobody start a turn
+that names nobody (as the text export writes one). A
 name before a linked time is not one when it opens with a function word (``As Lex [(...)](...)``).
 A time that is not one (``99:99``) is a warning; its turn keeps its text without a time.
 Consecutive turns of one speaker merge, except one with a time of its own.
@@ -149,7 +150,7 @@ class Label(NamedTuple):
     stamp: str | None
     text: str  # "" for a header line: the turn's text is on the lines below
     para: bool  # it opens a paragraph
-    bare: bool = False  # its time opens the line with no brackets: "00:01:23 text"
+    lead: str = ""  # how a time opens the line: "[" ([00:01:23]), "link" ([(00:01:23)](url)) or "bare" (00:01:23)
 
 
 def _is_label(name: str) -> bool:
@@ -181,10 +182,11 @@ def _label(line: str, index: int, para: bool) -> Label | None:
     if lead is None:
         return found
     stamp = lead["stamp"] or lead["linked"] or lead["bare"]
-    bare = lead["bare"] is not None and "h" not in stamp  # 0h01m23s is no prose: it needs no convention
+    # A bare 0h01m23s is no prose: it needs no convention, as a bracketed time needs none.
+    how = "link" if lead["linked"] else "bare" if lead["bare"] and "h" not in stamp else "["
     if found is None or found.style == "marker":
-        return Label(index, "", "timed", stamp, rest, para, bare)
-    return found._replace(stamp=stamp, bare=bare)
+        return Label(index, "", "timed", stamp, rest, para, how)
+    return found._replace(stamp=stamp, lead=how)
 
 
 def _named(line: str, index: int, para: bool) -> Label | None:
@@ -282,7 +284,7 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
         bare=any(_bare(f) for f in recurring),
         bold=sum(1 for f in fitting if f.style == "bold") > 1,
         q=sum(1 for f in fitting if f.style == "q") > 1,
-        clock=sum(f.bare for f in found) > 1,
+        clock=sum(f.lead == "bare" for f in found) > 1,
         counts=counts,
     )
 
@@ -290,7 +292,7 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
 def _fits(label: Label, c: Conventions) -> bool:
     """Whether a label's style opens a turn under the file's conventions (position aside)."""
     style = label.style
-    if label.bare and not c.clock:
+    if label.lead == "bare" and not c.clock:
         return False
     if style in ("timed", "marker", "voice") or label.stamp:
         return True
@@ -322,7 +324,7 @@ def accept(found: list[Label], c: Conventions) -> dict[int, Label]:
     starts = {f.row: f for f in found if _placed(f, c) and _fits(f, c)}
     names = {f.name for f in starts.values() if f.style != "marker"}
     for f in found:  # inside a paragraph: only a name that opened one elsewhere (rule 3)
-        if f.row not in starts and f.name in names and f.name and (c.clock or not f.bare):
+        if f.row not in starts and f.name in names and f.name and (c.clock or f.lead != "bare"):
             starts[f.row] = f
     return starts
 
@@ -384,8 +386,9 @@ class _Turns:
 def _collect(lines: list[str], starts: dict[int, Label], first: int) -> _Turns:
     out = _Turns()
     timed = any(f.stamp for f in starts.values())
-    # Where names carry times (Lex Fridman's "Name [(00:00:31)](...)"), a time naming nobody is
-    # the same speaker's next paragraph: "[(00:01:52)](...) And then ..." under Lex's turn.
+    # Where names carry times (Lex Fridman's "Name [(00:00:31)](...)"), a linked time naming nobody
+    # is the same speaker's next paragraph: "[(00:01:52)](...) And then ..." under Lex's turn. (A
+    # bracketed "[00:01:23] text" names nobody: the text export writes such turns so.)
     named_times = any(f.stamp and f.name for f in starts.values() if f.style != "marker")
     voices = any(f.style == "voice" for f in starts.values())
     for index, raw in enumerate(lines):
@@ -398,7 +401,10 @@ def _collect(lines: list[str], starts: dict[int, Label], first: int) -> _Turns:
                 out.begin("", None, number)
                 if start is not None:
                     out.chapters.append({"start": start, "title": label.name})
-            elif not label.name and named_times and start is not None:
+            elif not label.name and out.speaker and out.start is None and not any(out.paragraphs):
+                out.start = start  # "Name:" above "00:01:23 text": the time of the header's turn
+                out.paragraphs = [[label.text]] if label.text else [[]]
+            elif not label.name and label.lead == "link" and named_times and start is not None:
                 out.begin(out.speaker, start, number, label.text)
             else:  # a time alone on its line ("00:00:01.000 --> ...") times the label below it
                 given = out.start if label.name and out.clock and not any(out.paragraphs) else None
