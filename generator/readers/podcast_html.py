@@ -8,7 +8,8 @@ keeps its text without a time.
 
 **Tables.** A page whose tables have a column of times (cells holding only a time such as
 ``0h00m00s`` or ``00:00``, in at least half of a table's rows) is read from those tables, a
-turn per row: the row's longest column is its text, and when the table has a third column of
+turn per row, unless its ``<p>`` turns above hold more text (then the table is a list of
+chapters, say): the row's longest column is its text, and when the table has a third column of
 short cells (a name of at most 60 characters), that column names the speaker; an empty one
 there continues the speaker above. Header rows (all ``<th>``) are skipped. Such a page's other
 text (navigation, notes around the table) is not transcript, and is not read.
@@ -78,7 +79,7 @@ def read(text: str, path: str) -> Transcript:
     except AssertionError as exc:  # html.parser's way to refuse a malformed declaration such as "<![ "
         raise ReadError(parser.getpos()[0], f"expected HTML, found markup the parser cannot read: {exc}"[:200]) from None
     turns, notices = tables.turns(parser.tables.done())
-    if not turns:
+    if sum(len(t.text) for t in turns) < sum(len(t.text) for t in parser.turns):  # a table of chapters, say
         turns, notices = parser.turns, parser.notices
     if not turns:
         raise ReadError(1, "expected Podcasting 2.0 HTML such as '<cite>Jane:</cite> <time>0:00</time> <p>Hello.</p>', "

@@ -30,8 +30,8 @@ Bare clock times are times once two lines open with one (a single ``10:30 the me
 prose), and never before ``P.M.``, a time zone or a dash (``4:27 P.M. EST``, ``10:30 - 11:00``).
 Where the file's names carry times, a linked time naming nobody is the current speaker's
 next paragraph, a turn of its own so its time seeks; other times naming nobody start a turn
-that names nobody (as the text export writes one). A
-name before a linked time is not one when it opens with a function word (``As Lex [(...)](...)``).
+that names nobody (as the text export writes one). A name before a linked time is not one
+when it opens with a function word (``As Lex [(...)](...)``).
 A time that is not one (``99:99``) is a warning; its turn keeps its text without a time.
 Consecutive turns of one speaker merge, except one with a time of its own.
 
@@ -184,9 +184,9 @@ def _label(line: str, index: int, para: bool) -> Label | None:
     stamp = lead["stamp"] or lead["linked"] or lead["bare"]
     # A bare 0h01m23s is no prose: it needs no convention, as a bracketed time needs none.
     how = "link" if lead["linked"] else "bare" if lead["bare"] and "h" not in stamp else "["
-    if found is None or found.style == "marker":
+    if found is None:
         return Label(index, "", "timed", stamp, rest, para, how)
-    return found._replace(stamp=stamp, lead=how)
+    return found if found.style == "marker" else found._replace(stamp=stamp, lead=how)
 
 
 def _named(line: str, index: int, para: bool) -> Label | None:
