@@ -10,6 +10,7 @@ and RTTM ``<same stem>.rttm`` (generator/diarization.py), and audio files an epi
 - an audio file no episode names (info): not published;
 - a YAML file that is no transcript's sidecar, a ``.yaml`` sidecar, a ``show.yml`` below the top of
   its show (warnings: metadata that was meant for something and reaches nothing);
+- a Spacelog mission's media stream (info): photographs, no speech (generator/readers/spacelog.py);
 - any other file (warning): not a format On Record reads, with the endings it does read.
 
 Names starting with ``.`` or ``_`` are skipped by :func:`generator.sources.walk` as the README
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from . import readers, sources
 from .collector import Collector
+from .readers import spacelog
 
 
 def report(folder: Path, files: Iterable[Path], transcripts: Iterable[Path], audio: Iterable[str],
@@ -61,6 +63,9 @@ def reason(path: Path, folder: Path, stems: set[tuple[Path, str]], audio: set[st
     if ext in sources.IMAGES or ext in sources.DOCUMENTS:
         kind = "an image" if ext in sources.IMAGES else "a document"
         return "info", f"not read: {kind}, published only where a transcript links to it"
+    if not ext and (path.parent / spacelog.META).is_file():
+        return "info", (f"not read: the Spacelog mission's media stream (its {spacelog.META} names it "
+                        "'media_transcript': photographs, no speech)")
     known = ", ".join(sorted(e for e in readers.EXTENSIONS))
     what = f"'{ext}' files are" if ext else "a file with no extension is"
     return "warning", f"not read: {what} not a format On Record reads (transcripts end in {known})"

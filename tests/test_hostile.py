@@ -144,6 +144,8 @@ EXPECTED = {
     "content/shows/evil/2024-02-08-typos.md:2": "unknown key 'tittle' in episode metadata; did you mean 'title'?",
     "content/shows/evil/2024-02-08-typos.md:3": "key 'Draft' read as 'draft'",
     "content/shows/evil/2024-02-09-audio-named-like-export.md:2": "audio left out",
+    "content/shows/evil/2024-02-11-linked-times.md:5": "found '99:99'; the turn keeps its text without a time",
+    "content/shows/evil/2024-02-12-table.html:4": "found 'soon'; the turn keeps its text without a time",
 }
 
 

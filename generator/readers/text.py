@@ -16,6 +16,25 @@ Header lines, with the text on the lines after them (Otter, Descript, btctranscr
     Name  00:01:23                  Name: 00:01:23                Name (00:01:23)
     Name:                           **Name:**
 
+Times (:mod:`generator.readers.stamps`; ``0h01m23s`` wherever ``00:01:23`` is)::
+
+    00:01:23 text                   bare at the line's start, with or without a name after it;
+    00:01:23                        alone on its line, timing the text (or label) below it
+    00:00:01.000 --> 00:00:04.000   a cue's timing line, read as its start
+    Name [(00:00:31)](url) text     Lex Fridman's: a name and a linked time, text on the same
+    **Name** [00:00:31](url)        line or the next; the URL is dropped
+    [(00:01:52)](url) text          a linked time naming nobody
+    <v Name>text</v>                WebVTT voice spans pasted into text
+
+Bare clock times are times once two lines open with one (a single ``10:30 the meeting...`` is
+prose), and never before ``P.M.``, a time zone or a dash (``4:27 P.M. EST``, ``10:30 - 11:00``).
+Where the file's names carry times, a linked time naming nobody is the current speaker's
+next paragraph, a turn of its own so its time seeks; other times naming nobody start a turn
+that names nobody (as the text export writes one). A name before a linked time is not one
+when it opens with a function word (``As Lex [(...)](...)``).
+A time that is not one (``99:99``) is a warning; its turn keeps its text without a time.
+Consecutive turns of one speaker merge, except one with a time of its own.
+
 A line that starts no turn continues the current one; a blank line starts a new paragraph in it.
 Text outside any turn (a file with no speakers at all, or text before the first label) is a turn
 per paragraph with no speaker. Markdown headings (``## Intro``) become chapters at the next timed
@@ -88,22 +107,31 @@ from typing import NamedTuple
 
 from .. import rosters
 from ..model import Notice, ReadError, Transcript, Turn
-from ..timecodes import parse_time
+from . import stamps
 from .captions import split_unpunctuated
-from .common import in_order, merge_turns, split_front_matter
+from .common import in_order, split_front_matter
+from .stamps import HMS_HINT, LINKED, STAMP, URL, merge_untimed
 
 _WS = r"[^\S\n]"  # any whitespace but a line break: briefings put non-breaking spaces after labels
-_STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
+_STAMP = STAMP
 _NAME = rf"[^\W\d_][\w.'’&\-]*(?:{_WS}+[\w.'’&\-()]+){{0,5}}?"
 LABEL = re.compile(
-    rf"(?:\[(?P<stamp1>{_STAMP})\]{_WS}*)?"
     rf"(?:\*\*(?P<bold>[^*\n]{{1,60}}?){_WS}*(?::\*\*|\*\*{_WS}*:)"  # **Name:** or **Name**:
     rf"|(?P<name>{_NAME})(?:{_WS}*\((?P<stamp2>{_STAMP})\))?{_WS}*:(?!\d)"  # Name: or Name (00:01:23):
-    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$)"
+    rf"|(?P<header>{_NAME})(?:{_WS}*\((?P<stamp4>{_STAMP})\)|{_WS}+(?P<stamp5>{_STAMP})){_WS}*:?{_WS}*$"
+    # Name [(00:00:31)](url), **Name** [00:00:31](url) or Name [00:00:31]: a name and a (linked) time
+    rf"|(?:\*\*(?P<boldlinked>[^*\n]{{1,60}}?)\*\*|(?P<linked>{_NAME})){_WS}*"
+    rf"\[\(?(?P<stamp6>{_STAMP})\)?\](?:{URL})?{_WS}*:?)"
     rf"(?:{_WS}*(?P<stamp3>{_STAMP}){_WS}*:?{_WS}*$|{_WS}+(?P<text>\S.*)|{_WS}*$)"
 )
 _Q = re.compile(rf"Q\.?{_WS}+(?P<text>[^\sa-z].*)")  # "Q  Thank you", never "Q and A"
-STAMPED = re.compile(rf"\[(?P<stamp>{_STAMP})\]{_WS}+(?P<text>\S.*)")  # a timed turn naming nobody
+# A time that opens a line: [00:01:23], [(00:00:31)](url), [00:00:31](url), or bare 00:01:23 and
+# 0h01m23s (never "4:27 P.M. EST", "10:30-11:00", "10:30am"); a cue's "00:01.000 --> 00:04.000".
+_NOT_CLOCK = rf"(?![^\S\n]*(?:[AaPp]\.?{_WS}?[Mm]\b|[ECMP][SD]T\b|UTC|GMT|-(?!->)|[–—]|to\b))"
+LEAD = re.compile(rf"(?:{LINKED}|\[(?P<stamp>{_STAMP})\]|(?P<bare>{_STAMP})(?={_WS}|$){_NOT_CLOCK})"
+                  rf"(?:{_WS}*-->{_WS}*{_STAMP}(?=\s|$).*)?{_WS}*")
+_VOICE = re.compile(rf"<v(?:\.[\w.-]*)?{_WS}+(?P<name>[^<>\n]{{1,60}}?){_WS}*>{_WS}*(?P<text>.*)")  # <v Name>text
+_END_VOICE = re.compile(r"</v>")
 _AT = rf"\\?\[\\*(?:{_STAMP})\\?\]"  # [55:30], or \[55:30\] and \[\\00:26:46.05\] as Markdown escapes write it
 _MARKER = re.compile(rf"\\?\[\\*(?P<at>{_STAMP})\\?\](?:{_WS}*to{_WS}*{_AT})?")
 # The title's trailing " ##" is stripped in Python: a lazy ".*?" before "[ \t#]*$" is quadratic on
@@ -125,10 +153,11 @@ class Label(NamedTuple):
 
     row: int  # the line's index in the body
     name: str  # "" for a timed line that names nobody
-    style: str  # "caps", "mixed", "handle", "bold", "q", "timed" (no name) or "marker"
+    style: str  # "caps", "mixed", "handle", "bold", "q", "voice" (<v Name>), "timed" (no name) or "marker"
     stamp: str | None
     text: str  # "" for a header line: the turn's text is on the lines below
     para: bool  # it opens a paragraph
+    lead: str = ""  # how a time opens the line: "[" ([00:01:23]), "link" ([(00:01:23)](url)) or "bare" (00:01:23)
 
 
 def _is_label(name: str) -> bool:
@@ -150,22 +179,41 @@ def _style(name: str) -> str | None:
 
 
 def _label(line: str, index: int, para: bool) -> Label | None:
-    """The label a stripped, non-blank line is shaped as, if any."""
+    """The label a stripped, non-blank line is shaped as, if any: a time that opens the line
+    (:data:`LEAD`), then a name, or text that names nobody."""
     if line[0] == "Q" and (q := _Q.match(line)) is not None:
         return Label(index, "Q", "q", None, q["text"], para)
-    m = LABEL.match(line) if ":" in line else None  # every label and timestamp has a colon
+    lead = LEAD.match(line) if line[0] == "[" or line[0].isdigit() else None
+    rest = line[lead.end():] if lead else line
+    found = _named(rest, index, para) if rest else None
+    if lead is None:
+        return found
+    stamp = lead["stamp"] or lead["linked"] or lead["bare"]
+    # A bare 0h01m23s is no prose: it needs no convention, as a bracketed time needs none.
+    how = "link" if lead["linked"] else "bare" if lead["bare"] and "h" not in stamp else "["
+    if found is None:
+        return Label(index, "", "timed", stamp, rest, para, how)
+    return found if found.style == "marker" else found._replace(stamp=stamp, lead=how)
+
+
+def _named(line: str, index: int, para: bool) -> Label | None:
+    """The name a line opens with, if it is shaped as a label."""
+    if line[0] == "<" and (v := _VOICE.match(line)) is not None:
+        return Label(index, v["name"], "voice", None, _END_VOICE.sub("", v["text"]).strip(), para)
+    m = LABEL.match(line) if ":" in line or HMS_HINT.search(line) else None  # every label and time has one
     if m is None:
-        m = STAMPED.match(line) if line[0] == "[" else None
-        return Label(index, "", "timed", m["stamp"], m["text"], para) if m else None
+        return None
     text = m["text"] or ""
-    name = (m["bold"] or m["name"] or m["header"]).strip()
+    name = (m["bold"] or m["boldlinked"] or m["linked"] or m["name"] or m["header"]).strip()
     marker = _MARKER.fullmatch(text) if text[:1] == "[" or text[:2] == "\\[" else None
     if marker:
         return Label(index, name, "marker", marker["at"], "", para)
-    style = "bold" if m["bold"] else _style(name)
+    style = "bold" if m["bold"] or m["boldlinked"] else _style(name)
     if style is None or ("://" in text and _LINK_END.search(text)):
         return None
-    stamp = m["stamp1"] or m["stamp2"] or m["stamp3"] or m["stamp4"] or m["stamp5"]
+    if m["linked"] and name.split()[0].lower() in _FUNCTION_WORDS:  # "As Lex [(00:01:00)](...) said"
+        return None
+    stamp = m["stamp2"] or m["stamp3"] or m["stamp4"] or m["stamp5"] or m["stamp6"]
     return Label(index, name, style, stamp, text, para)
 
 
@@ -173,7 +221,7 @@ def scan(lines: list[str]) -> tuple[list[Label], int, int]:
     """Every line shaped like a label, how many paragraphs the text has and how many non-blank
     lines: one pass."""
     found: list[Label] = []
-    paragraphs, filled, blank = 0, 0, True
+    paragraphs, filled, blank, clock = 0, 0, True, False
     for index, raw in enumerate(lines):
         if not raw or raw.isspace():
             blank = True
@@ -181,10 +229,12 @@ def scan(lines: list[str]) -> tuple[list[Label], int, int]:
         para, blank = blank, False
         paragraphs += para
         filled += 1
-        if ":" in raw or "Q" in raw[:8]:  # every label has a colon but Q turns
-            label = _label(raw.strip(), index, para)
+        label = None
+        if ":" in raw or "Q" in raw[:8] or "<v" in raw[:12] or HMS_HINT.search(raw, 0, 80):  # a colon, or these
+            label = _label(raw.strip(), index, para or clock)  # a time alone on a line opens what follows
             if label is not None:
                 found.append(label)
+        clock = label is not None and label.style == "timed" and not label.text
     return found, paragraphs, filled
 
 
@@ -200,6 +250,7 @@ class Conventions(NamedTuple):
     bare: bool  # a name alone on a line recurs: such headers are labels (rule 9)
     bold: bool  # bold labels are its labels (rule 6)
     q: bool  # Q with no colon opens turns (rule 7)
+    clock: bool  # bare times open lines ("00:01:23 text") more than once: they are its times
     counts: Counter[str]  # how often each name opens a turn where one can start
 
 
@@ -219,7 +270,8 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
     """The file's conventions, from its label lines (see the module docs for the rules)."""
     named = [f for f in found if f.style not in ("timed", "marker")]
     everywhere = Counter(f.name for f in named)
-    strong = [f for f in named if f.stamp or f.style in ("bold", "caps", "q") or everywhere[f.name] > 1 or _full_name(f)]
+    strong = [f for f in named
+              if f.stamp or f.style in ("bold", "caps", "q", "voice") or everywhere[f.name] > 1 or _full_name(f)]
     inside = sum(not f.para for f in strong)
     para = paragraphs > 1 and (inside < 2 or inside <= len(strong) / 2)
     if paragraphs <= 1:
@@ -239,6 +291,7 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
         bare=any(_bare(f) for f in recurring),
         bold=sum(1 for f in fitting if f.style == "bold") > 1,
         q=sum(1 for f in fitting if f.style == "q") > 1,
+        clock=sum(f.lead == "bare" for f in found) > 1,
         counts=counts,
     )
 
@@ -246,7 +299,9 @@ def infer(found: list[Label], paragraphs: int, filled: int) -> Conventions:
 def _fits(label: Label, c: Conventions) -> bool:
     """Whether a label's style opens a turn under the file's conventions (position aside)."""
     style = label.style
-    if style in ("timed", "marker") or label.stamp:
+    if label.lead == "bare" and not c.clock:
+        return False
+    if style in ("timed", "marker", "voice") or label.stamp:
         return True
     if _bare(label) and not (c.bare and (c.counts[label.name] > 1 or " " in label.name)):
         return False
@@ -263,12 +318,12 @@ def _fits(label: Label, c: Conventions) -> bool:
 
 def _bare(label: Label) -> bool:
     """A name alone on a line, with no time: ``Stephan Livera:`` above the text."""
-    return not label.text and not label.stamp and label.style not in ("timed", "marker")
+    return not label.text and not label.stamp and label.style not in ("timed", "marker", "voice")
 
 
 def _placed(label: Label, c: Conventions) -> bool:
     """Whether a label stands where the file's turns start (rule 3)."""
-    return label.para or not c.paragraphs or bool(label.stamp) or label.style == "timed" or _titled(label)
+    return label.para or not c.paragraphs or bool(label.stamp) or label.style in ("timed", "voice") or _titled(label)
 
 
 def accept(found: list[Label], c: Conventions) -> dict[int, Label]:
@@ -276,7 +331,7 @@ def accept(found: list[Label], c: Conventions) -> dict[int, Label]:
     starts = {f.row: f for f in found if _placed(f, c) and _fits(f, c)}
     names = {f.name for f in starts.values() if f.style != "marker"}
     for f in found:  # inside a paragraph: only a name that opened one elsewhere (rule 3)
-        if f.row not in starts and f.name in names and f.name:
+        if f.row not in starts and f.name in names and f.name and (c.clock or f.lead != "bare"):
             starts[f.row] = f
     return starts
 
@@ -304,6 +359,8 @@ class _Turns:
         self.speaker, self.line = "", 0
         self.start: float | None = None
         self.paragraphs: list[list[str]] = [[]]
+        self.notices: list[Notice] = []
+        self.clock = False  # the turn was begun by a time alone on its line
 
     def begin(self, speaker: str, start: float | None, line: int, text: str = "") -> None:
         self.flush()
@@ -336,17 +393,33 @@ class _Turns:
 def _collect(lines: list[str], starts: dict[int, Label], first: int) -> _Turns:
     out = _Turns()
     timed = any(f.stamp for f in starts.values())
+    # Where names carry times (Lex Fridman's "Name [(00:00:31)](...)"), a linked time naming nobody
+    # is the same speaker's next paragraph: "[(00:01:52)](...) And then ..." under Lex's turn. (A
+    # bracketed "[00:01:23] text" names nobody: the text export writes such turns so.)
+    named_times = any(f.stamp and f.name for f in starts.values() if f.style != "marker")
+    voices = any(f.style == "voice" for f in starts.values())
     for index, raw in enumerate(lines):
         number = first + index
         label = starts.get(index)
         if label is not None:
-            start = parse_time(label.stamp, number) if label.stamp else None
+            start, problems = stamps.timed(label.stamp, number) if label.stamp else (None, ())
+            out.notices += problems
             if label.style == "marker":  # a break in the show: a chapter, and the turn before ends
                 out.begin("", None, number)
-                out.chapters.append({"start": start, "title": label.name})
-            else:
-                out.begin(label.name, start, number, label.text)
+                if start is not None:
+                    out.chapters.append({"start": start, "title": label.name})
+            elif not label.name and out.speaker and out.start is None and not any(out.paragraphs):
+                out.start = start  # "Name:" above "00:01:23 text": the time of the header's turn
+                out.paragraphs = [[label.text]] if label.text else [[]]
+            elif not label.name and label.lead == "link" and named_times and start is not None:
+                out.begin(out.speaker, start, number, label.text)
+            else:  # a time alone on its line ("00:00:01.000 --> ...") times the label below it
+                given = out.start if label.name and out.clock and not any(out.paragraphs) else None
+                out.begin(label.name, start if start is not None else given, number, label.text)
+            out.clock = not label.name and not label.text and start is not None
             continue
+        if voices and "</v" in raw:
+            raw = _END_VOICE.sub("", raw)
         heading = _HEADING.match(raw) if timed and raw[:1] in " #" else None
         if heading:
             out.flush()
@@ -371,5 +444,5 @@ def read(text: str, path: str) -> Transcript:
     if out.chapters and "chapters" not in meta:
         meta["chapters"] = out.chapters
     table = rosters.attendee_tables(lines, first) if "|" in body else rosters.Roster()
-    notices = _unclear(found, starts, conventions, first) + backwards + table.notices
-    return Transcript(split_unpunctuated(merge_turns(ordered)), meta, notices=notices, roster=table.names())
+    notices = _unclear(found, starts, conventions, first) + tuple(out.notices) + backwards + table.notices
+    return Transcript(split_unpunctuated(merge_untimed(ordered)), meta, notices=notices, roster=table.names())
