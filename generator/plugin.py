@@ -38,9 +38,9 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import cache as cache_mod
 from . import feeds as feeds_mod
-from . import incremental, readers, search
+from . import incremental, quotes, readers, search
 from .i18n import Messages
-from .memo import ByIdentity
+from .memo import ByIdentity, give_back
 from .pages import Asset, Download, Item, Page
 from .pages.page import Heading
 from .pages.search import external
@@ -363,6 +363,8 @@ class OnRecordPlugin(BasePlugin[OnRecordConfig]):
             self.cache.put("site", site_key(config), manifest(Path(config.site_dir), self.made, self.built_key))
         if not self.serving:  # the archive and its pages are written: their memory is free for indexing
             self.pages, self.last_good, self.made = {}, [], {}
+            quotes.forget()
+            give_back()
         if self.config.search and self.background is not None:
             self.background.submit(Path(config.site_dir))  # pages first, the index after (generator/preview.py)
         elif self.config.search:

@@ -268,6 +268,11 @@ def pick(turns: tuple[EpisodeTurn, ...], n: int = 1, stock: frozenset[str] = fro
     return sorted(top, key=lambda q: q.turn.index)
 
 
+def forget() -> None:
+    """Let go of the turns' sentences kept for the next pick (:func:`_candidates`)."""
+    _candidates.cache_clear()
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def _candidates(text: str) -> tuple[tuple[str, ...], tuple[tuple[float, int, str, str], ...]]:
     """A turn's first sentences, and those with merit, best first. The same for every pick of the

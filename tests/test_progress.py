@@ -89,6 +89,7 @@ def test_a_build_ends_with_each_stages_time_and_no_status_line(tmp_path: Path) -
     summary = [line for line in result.stderr.splitlines() if "On Record: read" in line]
     assert len(summary) == 1, result.stderr
     assert re.search(r"INFO    -  On Record: read \d+ transcripts \d+\.\d s, made \d+ pages and files \d+\.\d s, "
-                     r"MkDocs read \d+ pages \d+\.\d s, wrote \d+ pages \d+\.\d s; \d+\.\d s in all", summary[0])
+                     r"wrote \d+ downloads \d+\.\d s, MkDocs read \d+ pages \d+\.\d s, wrote \d+ pages \d+\.\d s; "
+                     r"\d+\.\d s in all", summary[0])
     quiet = mkdocs_build(project, "-q")
     assert quiet.returncode == 0 and "On Record: read" not in quiet.stderr

@@ -135,6 +135,12 @@ def dateline(text: str) -> Markup:
     return paragraph(NOTE.format(" ".join(text.split())))
 
 
+def body(html: str) -> Markup:
+    """A page's body as it was made: a Markup from our templates, kept as UTF-8 by
+    :class:`generator.pages.page.Page` and given back."""
+    return Markup(html)
+
+
 def rendered(html: str) -> Markup:
     """HTML written by markdown-it-py from a turn's text (which escapes what it does not parse,
     with raw HTML off; :mod:`generator.pages.turntext` holds its links to the URL policy)."""

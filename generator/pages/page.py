@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from . import markup
+
 PLACEHOLDER = "<!--onrecord:body-->"
 TITLED = "<!--onrecord:body <h1>-->"  # the placeholder of a body with a title (Page.stand_in)
 
@@ -50,7 +52,7 @@ class Page:
 
     @property
     def html(self) -> Markup:
-        return Markup(self.body)
+        return markup.body(self.body)
 
     @property
     def body(self) -> str:
