@@ -21,8 +21,8 @@ Confidence: each word's ``confidence`` (given with ``enableWordConfidence``) is 
 ``alternatives[0].confidence`` is not given to its words: it scores the whole transcript of the
 result (a sentence or more), not any word of it, so spreading it over the words would mark every
 word of a doubtful sentence and none of a sure one's doubtful words; without word confidence a
-turn has none. The last result of a diarized file repeats the words: the scores are the ones it
-carries.
+turn has none. The last result of a diarized file repeats the words: a word it gives no score
+keeps the one the same word had, at the same place, in the results it replaces.
 
 Bad input is read past, with a warning naming the result's line: a result without alternatives,
 a word without ``word``, a time that is not a duration.
@@ -70,7 +70,8 @@ def read(text: str, path: str) -> Transcript:
             continue
         if len(one.words) >= count > 0 and any(w[3] for w in one.words) and _repeats(one.words, parsed):
             lines = [r.line for r in parsed for _ in _tokens(r)]  # Google's running aggregate replaces them
-            parsed, count = [one._replace(line=lines[0], word_lines=(*lines, *[one.line] * (len(one.words) - count)))], 0
+            parsed, count = [one._replace(line=lines[0], words=_rescored(one.words, parsed),
+                                          word_lines=(*lines, *[one.line] * (len(one.words) - count)))], 0
         else:
             parsed.append(one)
         count += len(_tokens(one))
@@ -220,6 +221,16 @@ def _repeats(words: list[Word], results: list[_Result]) -> bool:
         return False
     same = sum(_plain(w[0]) == _plain(e) for w, e in zip(words, earlier, strict=False))
     return same >= 0.9 * len(earlier)
+
+
+def _rescored(words: list[Word], results: list[_Result]) -> list[Word]:
+    """The running aggregate's ``words``, each that has no score given the one the same word had,
+    at the same place, in the ``results`` it replaces (their words may carry the scores it lacks)."""
+    earlier = [w for r in results for w in r.words]
+    if not all(r.words for r in results) or all(w[4] is None for w in earlier):
+        return words  # a result without words counts its text's: the places would not match
+    return [w if w[4] is not None or i >= len(earlier) or _plain(earlier[i][0]) != _plain(w[0])
+            else (w[0], w[1], w[2], w[3], earlier[i][4]) for i, w in enumerate(words)]
 
 
 @functools.lru_cache(maxsize=4096)

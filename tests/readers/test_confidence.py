@@ -108,3 +108,16 @@ def test_google_words_split_by_speaker_keep_their_scores_and_a_results_confidenc
     turns = google.read(json.dumps(data), "x.json").turns
     assert scored(turns[:2]) == [[("Hi", 0.9), ("there.", None)], [("Hello", 0.4), ("you.", 0.8)]]
     assert turns[2].text == "Bye." and turns[2].word_confidence == ()
+
+
+def test_googles_running_aggregate_keeps_the_scores_of_the_results_it_replaces() -> None:
+    def word(w: str, at: int, tag: int = 0, score: float | None = None) -> dict[str, object]:
+        return {"word": w, "startTime": f"{at}s", **({"speakerTag": tag} if tag else {}),
+                **({"confidence": score} if score is not None else {})}
+
+    first = [word("Hi", 0, score=0.9), word("there.", 1, score=0.4), word("Hello.", 2, score=0.8)]
+    tagged = [word("Hi", 0, 1), word("there.", 1, 1, 0.5), word("Hello.", 2, 2)]  # its own score wins
+    data = {"results": [{"alternatives": [{"transcript": "Hi there. Hello.", "words": first}]},
+                        {"alternatives": [{"words": tagged}]}]}
+    turns = google.read(json.dumps(data), "x.json").turns
+    assert scored(turns) == [[("Hi", 0.9), ("there.", 0.5)], [("Hello.", 0.8)]]
