@@ -195,7 +195,7 @@ def assign(turns: Sequence[Turn], segments: Sequence[rttm_reader.Segment]) -> li
         else:
             end = turn.end if turn.end is not None else next((t.start for t in turns[i + 1:] if t.start is not None), None)
             who = index.most(turn.start, end) if end is not None and end > turn.start else index.at(turn.start, last)
-            pieces = [Turn(who or "", turn.text, turn.start, turn.end, turn.line)]
+            pieces = [Turn(who or "", turn.text, turn.start, turn.end, turn.line, (), turn.word_confidence)]
         result.extend(pieces)
         last = pieces[-1].speaker or last
     return result
@@ -222,6 +222,6 @@ def _by_word(turn: Turn, index: Index, before: str | None) -> list[Turn]:
         if b == len(filled) or filled[b] != filled[a]:
             stop = times[b] if b < len(times) else turn.end
             text = turn.text[spans[a].start():spans[b - 1].end()]
-            pieces.append(Turn(filled[a], text, times[a], stop, turn.line, times[a:b]))
+            pieces.append(Turn(filled[a], text, times[a], stop, turn.line, times[a:b], turn.word_confidence[a:b]))
             a = b
     return pieces

@@ -55,6 +55,13 @@ class Turn:
     never going backwards (a time before the one before it is moved up to it). A turn whose times
     do not count as many as its words keeps none: text and times cannot disagree. Empty,
     the default, for every turn without them.
+
+    ``word_confidence``: when a machine transcript scores its words (Whisper ``probability``,
+    WhisperX ``score``, AWS Transcribe, AssemblyAI and Google ``confidence``), each of
+    ``text.split()``'s words' score from 0 to 1, ``None`` for a word without a usable one (missing,
+    NaN, out of range: readers.common.confidence). Like ``word_times`` it counts the words or is
+    empty, and it is empty, never all ``None``, when no word has a score: a file without scores
+    costs nothing. Independent of ``word_times``: a turn may have either.
     """
 
     speaker: str
@@ -63,15 +70,31 @@ class Turn:
     end: float | None = None
     line: int = 0
     word_times: tuple[float, ...] = ()
+    word_confidence: tuple[float | None, ...] = ()
 
     def __post_init__(self) -> None:
-        times = self.word_times
+        times, scores = self.word_times, self.word_confidence
+        if not (times or scores):
+            return
+        count = len(self.text.split())
+        if scores:
+            object.__setattr__(self, "word_confidence", _scores(scores, count))  # frozen: set once, here
         if not times:
             return
-        if len(times) != len(self.text.split()):
+        if len(times) != count:
             object.__setattr__(self, "word_times", ())  # frozen: set once, here
         elif any(map(operator.lt, times[1:], times)):  # a word before the one before it
             object.__setattr__(self, "word_times", tuple(itertools.accumulate(times, max)))
+
+
+def _scores(scores: tuple[float | None, ...], count: int) -> tuple[float | None, ...]:
+    """``scores`` when they count ``count`` words, a score outside 0..1 (or NaN) as ``None``; empty
+    when they do not count the words or none is left."""
+    if len(scores) != count:
+        return ()
+    if not all(s is None or 0.0 <= s <= 1.0 for s in scores):  # NaN fails both comparisons
+        scores = tuple(s if s is not None and 0.0 <= s <= 1.0 else None for s in scores)
+    return () if all(s is None for s in scores) else scores
 
 
 @dataclass(frozen=True)

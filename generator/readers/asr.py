@@ -8,6 +8,8 @@
   ``results.speaker_labels.segments``).
 
 Anonymous labels (``A``, ``spk_0``) stay as they are; an episode's ``speakers:`` map names them.
+Both score each word (AssemblyAI's ``confidence``, AWS's ``alternatives[0].confidence``, a string):
+kept in :attr:`Turn.word_confidence`; AWS's 0.0 on punctuation is not a word's.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ReadError, Transcript, Turn
-from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_times
+from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_confidence, word_times
 
 
 def read_assemblyai(text: str, path: str) -> Transcript:
@@ -34,8 +36,17 @@ def read_assemblyai(text: str, path: str) -> Transcript:
         text, start = " ".join(item["text"].split()), rounded_seconds(item.get("start"), i, 0.001)
         words = item.get("words") if items is utterances else [item]  # an utterance's words, or the word itself
         times = word_times(text, [_assemblyai_word(w) for w in words], start) if isinstance(words, list) else ()
-        turns.append(Turn(speaker, text, start, rounded_seconds(item.get("end"), i, 0.001), 1, times))
+        scores = word_confidence(text, [_assemblyai_score(w) for w in words]) if isinstance(words, list) else ()
+        turns.append(Turn(speaker, text, start, rounded_seconds(item.get("end"), i, 0.001), 1, times, scores))
     return _transcript(turns)
+
+
+def _assemblyai_score(word: Any) -> tuple[str, Any]:
+    """An AssemblyAI word ``{"text", "confidence"}`` as ``(text, confidence)``."""
+    if not isinstance(word, dict):
+        return "", None
+    text = word.get("text")
+    return text if isinstance(text, str) else "", word.get("confidence")
 
 
 def _assemblyai_word(word: Any) -> tuple[str, float | None, float | None]:
@@ -71,9 +82,11 @@ def _segments(segments: list[Any], items: list[Any]) -> list[Turn]:
         text, start = " ".join(str(seg.get("transcript") or "").split()), rounded_seconds(seg.get("start_time"), i)
         ids = seg.get("items")
         words = [by_id.get(n) for n in ids] if isinstance(ids, list) and all(isinstance(n, int) for n in ids) else []
-        times = word_times(text, [_aws_word(w) for w in words], start) if words and all(words) else ()
+        whole = bool(words) and all(words)
+        times = word_times(text, [_aws_word(w) for w in words], start) if whole else ()
+        scores = word_confidence(text, [_aws_score(w) for w in words]) if whole else ()
         turns.append(Turn(str(seg.get("speaker_label") or ""), text, start, rounded_seconds(seg.get("end_time"), i), 1,
-                          times))
+                          times, scores))
     return turns
 
 
@@ -84,6 +97,16 @@ def _aws_word(item: Any) -> tuple[str, float | None, float | None]:
     content = first.get("content") if isinstance(first, dict) else None
     return (content if isinstance(content, str) else "", loose_seconds(item.get("start_time")),
             loose_seconds(item.get("end_time")))
+
+
+def _aws_score(item: Any) -> tuple[str, Any]:
+    """An AWS item as ``(content, confidence)``: its first alternative's, a string such as ``"0.998"``."""
+    alternatives = item.get("alternatives") if isinstance(item, dict) else None
+    first = alternatives[0] if isinstance(alternatives, list) and alternatives else None
+    if not isinstance(first, dict):
+        return "", None
+    content = first.get("content")
+    return content if isinstance(content, str) else "", first.get("confidence")
 
 
 def _labels(results: dict[str, Any]) -> dict[str, str]:
@@ -110,25 +133,26 @@ def _objects(value: Any, *keys: str) -> list[dict[str, Any]]:
 def _words(items: list[Any], labels: dict[str, str]) -> list[Turn]:
     """The word ``items`` grouped into a turn per run of one speaker, punctuation joined to the
     word before it; each turn keeps its words' start times."""
-    runs: list[tuple[str, list[tuple[str, float | None, float | None]]]] = []  # speaker, timed words
-    speaker = ""
+    runs: list[tuple[str, list[tuple[str, float | None, float | None]], list[Any]]] = []
+    speaker = ""  # runs: speaker, timed words, their scores
     for i, item in enumerate(items):
         word = _word(item, i)
-        if item.get("type") == "punctuation":
+        if item.get("type") == "punctuation":  # its score (0.0) is not the word's
             if runs:
                 text, start, end = runs[-1][1][-1]
                 runs[-1][1][-1] = (text + word, start, end)
             continue
         speaker = str(item.get("speaker_label") or labels.get(str(item.get("start_time")), speaker))
         timed = (word, rounded_seconds(item.get("start_time"), i), rounded_seconds(item.get("end_time"), i))
-        if runs and runs[-1][0] == speaker:
-            runs[-1][1].append(timed)
-        else:
-            runs.append((speaker, [timed]))
+        if not (runs and runs[-1][0] == speaker):
+            runs.append((speaker, [], []))
+        runs[-1][1].append(timed)
+        runs[-1][2].append(_aws_score(item)[1])
     turns = []
-    for who, run in runs:
+    for who, run, scores in runs:
         text = " ".join(w for w, _, _ in run)
-        turns.append(Turn(who, text, run[0][1], run[-1][2], 1, word_times(text, run, run[0][1])))
+        turns.append(Turn(who, text, run[0][1], run[-1][2], 1, word_times(text, run, run[0][1]),
+                          word_confidence(text, [(w, s) for (w, _, _), s in zip(run, scores, strict=True)])))
     return turns
 
 

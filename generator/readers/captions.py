@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..model import Turn
+from .common import joined_confidence
 from .cues import Cue, clean
 
 #: Seconds of silence after a cue that end a paragraph (at a sentence end, or anywhere in
@@ -116,7 +117,7 @@ def _join(para: list[Turn]) -> Turn:
         return first
     end = next((t.end for t in reversed(para) if t.end is not None), None)
     times = tuple(x for t in para for x in t.word_times) if all(t.word_times for t in para) else ()
-    return Turn("", " ".join(t.text for t in para), first.start, end, first.line, times)
+    return Turn("", " ".join(t.text for t in para), first.start, end, first.line, times, joined_confidence(para))
 
 
 def unroll(cues: list[Cue]) -> list[Cue]:
@@ -202,7 +203,8 @@ def split_unpunctuated(turns: Sequence[Turn]) -> tuple[Turn, ...]:
         for i in range(0, len(words), size):
             last = i + size >= len(words)
             out.append(dataclasses.replace(turn, text=" ".join(words[i:i + size]), start=turn.start if i == 0 else None,
-                                           end=turn.end if last else None, word_times=turn.word_times[i:i + size]))
+                                           end=turn.end if last else None, word_times=turn.word_times[i:i + size],
+                                           word_confidence=turn.word_confidence[i:i + size]))
     return tuple(out)
 
 

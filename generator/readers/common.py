@@ -52,7 +52,8 @@ def merge_turns(turns: Iterable[Turn]) -> tuple[Turn, ...]:
             text = first.text if len(run) == 1 else " ".join(t.text for t in run)
             # Word times join when every part has them (the text joins with spaces, so they stay aligned).
             times = tuple(x for t in run for x in t.word_times) if all(t.word_times for t in run) else ()
-            merged.append(first if last is first else Turn(first.speaker, text, first.start, end, first.line, times))
+            merged.append(first if last is first else
+                          Turn(first.speaker, text, first.start, end, first.line, times, joined_confidence(run)))
 
     for turn in turns:
         if not turn.text.strip():
@@ -89,14 +90,84 @@ def word_times(text: str, words: Sequence[tuple[str, float | None, float | None]
     spelled = ["".join(w.split()) for w, _, _ in words]
     if spelled == tokens:  # the usual case: the same words
         return tuple(starts)
+    pieces = _pieces(tokens, spelled)
+    return tuple(starts[first] for first, _ in pieces) if pieces is not None else ()
+
+
+def _pieces(tokens: list[str], spelled: list[str]) -> list[tuple[int, int]] | None:
+    """For each token of the text, the first and the last of the recogniser's words (``spelled``)
+    holding its letters; ``None`` when the two do not spell the same text."""
     if "".join(spelled) != "".join(tokens):
-        return ()
+        return None
     ends = list(itertools.accumulate(len(w) for w in spelled))
-    times, at = [], 0
+    pieces, at = [], 0
     for token in tokens:
-        times.append(starts[bisect.bisect_right(ends, at)])
+        pieces.append((bisect.bisect_right(ends, at), bisect.bisect_right(ends, at + len(token) - 1)))
         at += len(token)
-    return tuple(times)
+    return pieces
+
+
+#: Every score to the thousandth, made once: a word's score is one of these shared floats, so it
+#: costs a turn 8 bytes (a pointer), not a float of its own (32 bytes with it). A thousandth is
+#: finer than any display of a score needs.
+_THOUSANDTHS = tuple(i / 1000 for i in range(1001))
+
+
+def confidence(value: Any) -> float | None:
+    """A word's confidence from a JSON number or numeric string (AWS writes ``"0.998"``), to the
+    thousandth; ``None`` when it is missing, not a number, NaN or outside 0..1: a bad score loses
+    that word's score, never the file (issue 18)."""
+    if type(value) is float or type(value) is int:
+        number = float(value)
+    elif type(value) is str and len(value) < 40:
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+    else:
+        return None
+    return _THOUSANDTHS[int(number * 1000 + 0.5)] if 0.0 <= number <= 1.0 else None  # NaN fails both comparisons
+
+
+def word_confidence(text: str, scored: Sequence[tuple[str, Any]]) -> tuple[float | None, ...]:
+    """The confidence of each of ``text.split()``'s words, from a recogniser's scored words
+    (``(word, score)``, the score as the file wrote it, read by :func:`confidence`), for
+    :attr:`Turn.word_confidence`.
+
+    Matched to the text as :func:`word_times` matches times. A word of the text made of several of
+    the recogniser's (``"Hello,"`` from ``"Hello" ","``) takes the lowest score of those that hold a
+    letter or digit (AWS scores punctuation 0.0); empty when no word has a score, or when the two
+    do not spell the same text."""
+    # A float from 0 to 1 takes a short way past the checks (a Whisper file scores every word).
+    found = [_THOUSANDTHS[int(s * 1000 + 0.5)] if type(s) is float and 0.0 <= s <= 1.0 else confidence(s)
+             for _, s in scored]
+    if all(score is None for score in found):
+        return ()
+    tokens = text.split()
+    if [w.strip() for w, _ in scored] == tokens:  # the usual case: the same words
+        return tuple(found)
+    words = list(zip((w for w, _ in scored), found, strict=True))
+    spelled = ["".join(w.split()) for w, _ in words]
+    pieces = _pieces(tokens, spelled)
+    if pieces is None:
+        return ()
+    scores: list[float | None] = []
+    for first, last in pieces:
+        said = [score for i in range(first, last + 1) if (score := words[i][1]) is not None and _said(spelled[i])]
+        scores.append(min(said) if said else None)
+    return tuple(scores)
+
+
+def _said(word: str) -> bool:
+    return any(c.isalnum() for c in word)
+
+
+def joined_confidence(parts: Sequence[Turn]) -> tuple[float | None, ...]:
+    """The :attr:`Turn.word_confidence` of ``parts`` joined into one turn (their texts joined with
+    spaces): a part without scores gives its words ``None``; empty when no part has scores."""
+    if not any(t.word_confidence for t in parts):
+        return ()
+    return tuple(x for t in parts for x in (t.word_confidence or (None,) * len(t.text.split())))
 
 
 def loose_seconds(value: Any, scale: float = 1.0) -> float | None:
@@ -129,7 +200,7 @@ def in_order(turns: Iterable[Turn]) -> tuple[tuple[Turn, ...], tuple[Notice, ...
     for turn in turns:
         if turn.start is not None and last is not None and turn.start + 1.0 < last:
             jump = jump or (len(kept), turn.start, last)
-            kept.append(Turn(turn.speaker, turn.text, None, None, turn.line))
+            kept.append(Turn(turn.speaker, turn.text, None, None, turn.line, (), turn.word_confidence))
             continue
         if turn.start is not None:
             if jump:
@@ -178,9 +249,26 @@ def found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+#: A word's score written as NaN or Infinity (Python's json module writes a NaN probability so):
+#: read as null, so the word has no score and the file is read (issue 18: per word, never the file).
+#: The key's quotes cannot be escaped ones: inside a JSON string a quote is written ``\"``.
+_SCORE_NOT_FINITE = re.compile(r'(?<!\\)("(?:probability|score|confidence)"\s*:\s*)(?:NaN|-?Infinity)(?=\s*[,}])')
+
+
 def load_json(text: str) -> Any:
     """Parse JSON, turning a syntax error into a :class:`ReadError` with its line. NaN, Infinity,
-    numbers too long to convert and nesting deeper than :data:`MAX_DEPTH` are errors too."""
+    numbers too long to convert and nesting deeper than :data:`MAX_DEPTH` are errors too, but for
+    a word's score (:data:`_SCORE_NOT_FINITE`), read as null."""
+    try:
+        return _load_json(text)
+    except ReadError:
+        lenient = _SCORE_NOT_FINITE.sub(r"\1null", text)
+        if lenient == text:
+            raise
+    return _load_json(lenient)  # the lines are the same: each score is replaced on its own line
+
+
+def _load_json(text: str) -> Any:
     try:
         data = json.loads(text, parse_constant=_constant)
     except json.JSONDecodeError as exc:

@@ -14,7 +14,15 @@ a numeric one is written ``Speaker 2``, as Google's console shows it. A result i
 words' speaker changes. With diarization Google repeats every word of the file, tagged, in the
 last result: a result whose words begin with the words of the results before it replaces them,
 so the text is not doubled. Multi-channel audio without speakers gives each ``channelTag`` its
-own label, ``Channel 1``. Confidence is not kept: a turn carries its words' times only.
+own label, ``Channel 1``.
+
+Confidence: each word's ``confidence`` (given with ``enableWordConfidence``) is kept in
+:attr:`Turn.word_confidence`; 0, which Google documents as "not set", counts as none. A result's
+``alternatives[0].confidence`` is not given to its words: it scores the whole transcript of the
+result (a sentence or more), not any word of it, so spreading it over the words would mark every
+word of a doubtful sentence and none of a sure one's doubtful words; without word confidence a
+turn has none. The last result of a diarized file repeats the words: a word it gives no score
+keeps the one the same word had, at the same place, in the results it replaces.
 
 Bad input is read past, with a warning naming the result's line: a result without alternatives,
 a word without ``word``, a time that is not a duration.
@@ -30,14 +38,14 @@ from typing import Any, NamedTuple
 
 from ..model import Notice, ReadError, Transcript, Turn
 from ..timecodes import in_range
-from .common import found, in_order, load_json, merge_turns, shape, word_times
+from .common import found, in_order, load_json, merge_turns, shape, word_confidence, word_times
 
 _DURATION = re.compile(r"\s*(\d{1,12}(?:\.\d{0,9})?)s\s*$")
 _STARTS = ("startOffset", "startTime", "start_offset", "start_time")
 _ENDS = ("endOffset", "endTime", "end_offset", "end_time")
 _RESULT_ENDS = ("resultEndOffset", "resultEndTime", "result_end_offset", "result_end_time")
 
-Word = tuple[str, float | None, float | None, str]  # text, start, end, speaker
+Word = tuple[str, float | None, float | None, str, Any]  # text, start, end, speaker, confidence as written
 
 
 class _Result(NamedTuple):
@@ -62,7 +70,8 @@ def read(text: str, path: str) -> Transcript:
             continue
         if len(one.words) >= count > 0 and any(w[3] for w in one.words) and _repeats(one.words, parsed):
             lines = [r.line for r in parsed for _ in _tokens(r)]  # Google's running aggregate replaces them
-            parsed, count = [one._replace(line=lines[0], word_lines=(*lines, *[one.line] * (len(one.words) - count)))], 0
+            parsed, count = [one._replace(line=lines[0], words=_rescored(one.words, parsed),
+                                          word_lines=(*lines, *[one.line] * (len(one.words) - count)))], 0
         else:
             parsed.append(one)
         count += len(_tokens(one))
@@ -156,7 +165,7 @@ def _words(value: Any, index: int, line: int, notices: _Notices) -> list[Word]:
             garbled.append((number, last if start_ok else first))
         elif first is None:
             untimed.append((number, token))
-        words.append((token.strip(), start, end, _speaker(word)))
+        words.append((token.strip(), start, end, _speaker(word), word.get("confidence") or None))  # 0: "not set"
     if len(untimed) < len(words):  # some words are timed: the others miss theirs
         notices.words(line, index, "no start time", untimed, "timed from the word before")
     notices.words(line, index, "no 'word' text", nameless, "left out")
@@ -214,6 +223,16 @@ def _repeats(words: list[Word], results: list[_Result]) -> bool:
     return same >= 0.9 * len(earlier)
 
 
+def _rescored(words: list[Word], results: list[_Result]) -> list[Word]:
+    """The running aggregate's ``words``, each that has no score given the one the same word had,
+    at the same place, in the ``results`` it replaces (their words may carry the scores it lacks)."""
+    earlier = [w for r in results for w in r.words]
+    if not all(r.words for r in results) or all(w[4] is None for w in earlier):
+        return words  # a result without words counts its text's: the places would not match
+    return [w if w[4] is not None or i >= len(earlier) or _plain(earlier[i][0]) != _plain(w[0])
+            else (w[0], w[1], w[2], w[3], earlier[i][4]) for i, w in enumerate(words)]
+
+
 @functools.lru_cache(maxsize=4096)
 def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKC", word).casefold() if c.isalnum())
@@ -237,7 +256,8 @@ def _turns(results: list[_Result]) -> list[Turn]:
             end = result.end if words is runs[-1][1] and result.end is not None else _last_end(words)
             timed = [(w[0], w[1], w[2]) for w in words]
             line = result.word_lines[at] if result.word_lines else result.line
-            turns.append(Turn(who, text, start, end, line, word_times(text, timed, start) if words else ()))
+            turns.append(Turn(who, text, start, end, line, word_times(text, timed, start) if words else (),
+                              word_confidence(text, [(w[0], w[4]) for w in words])))
             at += len(words)
         before = result.end if result.end is not None else _last_end(result.words) or before
     if by_channel:

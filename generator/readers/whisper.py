@@ -9,6 +9,11 @@
   (label -> name, or a list of ``{"id"|"label", "name"}``), as AWS Transcribe post-processors do.
 
 Anonymous labels stay as they are; an episode's ``speakers:`` map turns them into people.
+Each word's confidence is kept (:attr:`Turn.word_confidence`): openai-whisper's ``probability``,
+WhisperX's ``score``. A segment's ``avg_logprob`` is not: it averages the log-probability of the
+segment's tokens, so it says how sure the model was of the segment as a whole, not of any one
+word, and giving every word of a segment its ``exp`` would mark a whole sentence for one mumbled
+word, or none of it. A segment without scored words gives its words none.
 Consecutive segments of one speaker merge into one turn that keeps the first start.
 """
 
@@ -18,7 +23,7 @@ from typing import Any
 
 from ..model import ReadError, Transcript, Turn
 from ..timecodes import MAX_SECONDS
-from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_times
+from .common import in_order, load_json, loose_seconds, merge_turns, rounded_seconds, shape, word_confidence, word_times
 
 #: Where Whisper-style JSON keeps a segment's or a word's speaker, the first present wins: a name
 #: where a tool writes one beside its label; WhisperX, pyannote scripts and Deepgram-style exports
@@ -55,7 +60,9 @@ def _segment(seg: dict[str, Any], index: int, names: dict[str, str]) -> list[Tur
     if not speaker and any(isinstance(w, dict) and _speaker(w, names) for w in words):
         return _by_word_speaker(words, index, names, start)
     text = " ".join(seg["text"].split())
-    return [Turn(speaker, text, start, end, 1, word_times(text, [_timed(w) for w in words], start))]
+    timed = [_timed(w) for w in words]
+    scored = [(t[0], _score(w)) for t, w in zip(timed, words, strict=True)]
+    return [Turn(speaker, text, start, end, 1, word_times(text, timed, start), word_confidence(text, scored))]
 
 
 def _timed(word: Any) -> tuple[str, float | None, float | None]:
@@ -72,27 +79,32 @@ def _timed(word: Any) -> tuple[str, float | None, float | None]:
     return (token if isinstance(token, str) else "", loose_seconds(start), loose_seconds(end))
 
 
+def _score(word: Any) -> Any:
+    """A word's confidence as written: openai-whisper's ``probability``, else WhisperX's ``score``."""
+    return word.get("probability", word.get("score")) if isinstance(word, dict) else None
+
+
 def _by_word_speaker(words: list[Any], index: int, names: dict[str, str], start: float | None) -> list[Turn]:
     """Split a segment whose words carry speakers at each change of speaker; each turn keeps its
     words' times."""
-    runs: list[tuple[str, list[tuple[str, float | None, float | None]]]] = []  # speaker, timed words
-    speaker = ""
+    runs: list[tuple[str, list[tuple[str, float | None, float | None]], list[tuple[str, Any]]]] = []
+    speaker = ""  # runs: speaker, timed words, scored words
     for word in words:
         if not isinstance(word, dict):
             continue
         token = str(word.get("word") or word.get("text") or "").strip()
         who = _speaker(word, names) or speaker
         timed = (token, rounded_seconds(word.get("start"), index), rounded_seconds(word.get("end"), index))
-        if runs and who == speaker:
-            runs[-1][1].append(timed)
-        else:
-            runs.append((who, [timed]))
+        if not (runs and who == speaker):
+            runs.append((who, [], []))
+        runs[-1][1].append(timed)
+        runs[-1][2].append((token, _score(word)))
         speaker = who
     turns = []
-    for who, run in runs:
+    for who, run, scored in runs:
         text = " ".join(w for w, _, _ in run if w)
         first = run[0][1] if run[0][1] is not None else start
-        turns.append(Turn(who, text, first, run[-1][2], 1, word_times(text, run, first)))
+        turns.append(Turn(who, text, first, run[-1][2], 1, word_times(text, run, first), word_confidence(text, scored)))
     return turns
 
 

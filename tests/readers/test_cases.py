@@ -1,7 +1,8 @@
 """Reader golden cases as data: ``cases/<format>/<name>.<ext>`` beside ``<name>.expected.yml``.
 
 The expected file holds either ``turns:`` (each ``speaker``, ``start``, ``text`` and, when
-given, ``end`` and ``words``, the start of each word; times in seconds), optionally ``meta:`` (a subset of the file's own
+given, ``end``, ``words``, the start of each word, and ``confidence``, each word's score or null (an empty
+list when the turn keeps none); times in seconds), optionally ``meta:`` (a subset of the file's own
 metadata), ``roster:`` (label -> name from an attendee table in the file, none when absent) and
 ``notices:`` (the exact ``line: message`` of every warning, none when absent), or
 ``error:`` with the exact ``line: message`` the reader must raise. ``format:``
@@ -38,6 +39,8 @@ def _turn(turn: Any, keys: set[str]) -> dict[str, Any]:
         seen["end"] = turn.end
     if "words" in keys:
         seen["words"] = list(turn.word_times)
+    if "confidence" in keys:
+        seen["confidence"] = list(turn.word_confidence)
     return seen
 
 
