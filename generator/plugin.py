@@ -403,12 +403,13 @@ def site_key(config: MkDocsConfig) -> str:
 
 def digest(item: Item, parts: dict[int, str]) -> str:
     """A hash of everything a generated file is made of (an asset: its source's size and time; a
-    download: what it is made from, hashed once for the downloads that share it, in ``parts``)."""
+    download: what it is made from, each part hashed once for the downloads that share it, in
+    ``parts``: an episode's four transcripts share its turns)."""
     if isinstance(item, Asset):
         return cache_mod.key(item.src_uri, item.source, repr(incremental.stamp(Path(item.source))))
     if isinstance(item, Download):
-        made = parts.get(id(item.parts)) or parts.setdefault(id(item.parts), cache_mod.key(repr(item.parts)))
-        return cache_mod.key(item.src_uri, item.make.__module__, item.make.__qualname__, made)
+        made = [parts.get(id(part)) or parts.setdefault(id(part), cache_mod.key(repr(part))) for part in item.parts]
+        return cache_mod.key(item.src_uri, item.make.__module__, item.make.__qualname__, *made)
     return cache_mod.key(item.src_uri, item.title, repr(item.meta), repr(item.toc), item.utf8)
 
 
