@@ -66,12 +66,10 @@ def paired(path: Path, names: set[str]) -> bool:
                for ext, kind in EXTENSIONS.items() if kind != "rttm")
 
 
-def apply(path: Path, turns: tuple[Turn, ...], meta: dict[str, Any], out: Collector) -> tuple[Turn, ...]:
-    """``turns`` with speakers from the RTTM beside ``path``, if there is one; what is wrong with it
-    is reported on the RTTM's lines, and what cannot be used leaves the turns as they are."""
-    found = companion(path)
-    if found is None:
-        return turns
+def apply(path: Path, found: Path, turns: tuple[Turn, ...], meta: dict[str, Any], out: Collector) -> tuple[Turn, ...]:
+    """``turns`` (of ``path``) with speakers from ``found``, the RTTM beside it (:func:`companion`);
+    what is wrong with it is reported on the RTTM's lines, and what cannot be used leaves the turns
+    as they are."""
     try:
         text = decode(found.read_bytes())
     except (OSError, UnicodeError, ValueError) as exc:

@@ -51,9 +51,10 @@ def read_episode(path: Path, show: Show, people_index: PeopleIndex, out: Collect
     if date is None and "date" not in front and "date" not in sidecar:  # a wrong date is reported already
         out.add(path, line("date"), "no date: listed as undated and left out of time charts; give it a 'date:' in its "
                 "metadata or start its file name with one (2024-05-01-title.vtt)", severity="warning")
-    said = diarization.apply(path, transcript.turns, meta, out)  # speakers from <same stem>.rttm, if any
-    if rttm is not None and transcript.format in readers.JOINED:
-        said = captions.paragraphs(said)
+    said = transcript.turns
+    if rttm is not None:  # speakers from <same stem>.rttm, then the captions' paragraphs
+        said = diarization.apply(path, rttm, said, meta, out)
+        said = captions.paragraphs(said) if transcript.format in readers.JOINED else said
     mapping, given = _labels(show, mission, dataclasses.replace(transcript, turns=said), meta.get("speakers"),
                              people_index, path, out)
     turns = _place(said, people_index, mapping, meta.get("duration"))
